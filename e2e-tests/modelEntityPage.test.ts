@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
+
+test('a demo model page shows the model-monitoring card', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/housing-price-regressor');
+
+  const card = page.locator('article, .MuiCard-root').filter({ hasText: 'Model monitoring' });
+  await expect(card.first()).toBeVisible();
+  await expect(card.first()).toContainText('housing-price-regressor-data-quality');
+  await expect(card.first()).toContainText('risk Medium');
+  await card.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'screenshots/entity-page.png' });
+});
+
+test('an entity without the annotation shows no monitoring card', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/model-monitoring-portal');
+  await expect(page.getByText('This Backstage portal').first()).toBeVisible();
+  await expect(page.getByText('Model monitoring', { exact: true })).toHaveCount(0);
+});

@@ -1,0 +1,64 @@
+import type { InferredType } from '../formats/statistics';
+
+/**
+ * deequ's per-value type detection (DataType / StatefulDataType, reference section 2.3), which
+ * SageMaker's analyzer uses to infer each column's type from its text values.
+ */
+
+/** deequ's Fractional pattern: digits with a fraction and/or an exponent. */
+export const FRACTIONAL_PATTERN = '(-|\\+)? ?\\d+((\\.\\d+)|((?:\\.\\d+)?[Ee][-+]?\\d+))';
+/** deequ's Integral pattern. */
+export const INTEGRAL_PATTERN = '(-|\\+)? ?\\d+';
+/** deequ's Boolean pattern. */
+export const BOOLEAN_PATTERN = 'true|false';
+
+/** Per-value type codes produced by {@link valueTypeCodeSql}. */
+export const TypeCode = { missing: 0, integral: 1, fractional: 2, boolean: 3, string: 4 } as const;
+
+/**
+ * SQL for the type code of one text value (NULL = missing). The patterns are constants of this
+ * file, never outside input, so they are inlined as literals.
+ */
+export function valueTypeCodeSql(valueSql: string): string {
+  return `CASE WHEN ${valueSql} IS NULL THEN 0
+    WHEN regexp_full_match(${valueSql}, '${INTEGRAL_PATTERN}') THEN 1
+    WHEN regexp_full_match(${valueSql}, '${FRACTIONAL_PATTERN}') THEN 2
+    WHEN regexp_full_match(${valueSql}, '${BOOLEAN_PATTERN}') THEN 3
+    ELSE 4 END`;
+}
+
+/** How many values of a column were detected as each type. */
+export interface TypeCounts {
+  missing: number;
+  integral: number;
+  fractional: number;
+  boolean: number;
+  string: number;
+}
+
+/**
+ * deequ's column type: all missing → Unknown; any text, or booleans mixed with numbers →
+ * String; any fractional → Fractional; else Integral. A column of only booleans is reported
+ * as String: SageMaker documents only Integral, Fractional, String and Unknown.
+ */
+export function inferColumnType(counts: TypeCounts): InferredType {
+  const { integral, fractional, boolean, string } = counts;
+  if (integral + fractional + boolean + string === 0) return 'Unknown';
+  if (string > 0 || boolean > 0) return 'String';
+  if (fractional > 0) return 'Fractional';
+  return 'Integral';
+}
+
+/** True for the types that get numerical statistics and a KLL sketch. */
+export function isNumericType(type: InferredType): boolean {
+  return type === 'Integral' || type === 'Fractional';
+}
+
+/** Detects the type of one value in TypeScript, the same way as {@link valueTypeCodeSql}. */
+export function detectValueType(value: string | null | undefined): keyof TypeCounts {
+  if (value === null || value === undefined) return 'missing';
+  if (new RegExp(`^(?:${INTEGRAL_PATTERN})$`).test(value)) return 'integral';
+  if (new RegExp(`^(?:${FRACTIONAL_PATTERN})$`).test(value)) return 'fractional';
+  if (new RegExp(`^(?:${BOOLEAN_PATTERN})$`).test(value)) return 'boolean';
+  return 'string';
+}

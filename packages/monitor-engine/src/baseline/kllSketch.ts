@@ -1,0 +1,108 @@
+import type { KllBucket, KllSketchJson } from '../formats/statistics';
+
+/**
+ * The KLL sketch part of statistics.json (reference section 2.2) and what the engine computes
+ * from it.
+ *
+ * deequ's sketch keeps up to 2050 values in a single level, in input order; SageMaker's files
+ * show exactly that for small columns and we reproduce it bit for bit. Beyond that, deequ's
+ * compaction result depends on Spark's partitioning and cannot be reproduced anyway, so the
+ * engine builds an equivalent sketch deterministically in SQL: every 2^h-th value in sorted
+ * order at level h (weight 2^h) plus the remainder at level 0, which keeps the total weight
+ * equal to the number of values and every rank within 2^h of the truth.
+ */
+
+/** deequ's defaults, written into every sketch. */
+export const KLL_SHRINKING_FACTOR = 0.64;
+export const KLL_SKETCH_SIZE = 2048;
+/** Capacity of deequ's first compactor: 2 * (ceil(k / 2) + 1). */
+export const KLL_SINGLE_LEVEL_CAPACITY = 2 * (Math.ceil(KLL_SKETCH_SIZE / 2) + 1);
+/** SageMaker materialises 10 equal-width buckets; not configurable. */
+export const KLL_BUCKET_COUNT = 10;
+
+/** Equal-width bucket bounds between min and max, computed in SageMaker's exact order. */
+export function bucketBounds(min: number, max: number): { lower: number; upper: number }[] {
+  const bounds = [];
+  for (let i = 0; i < KLL_BUCKET_COUNT; i++) {
+    bounds.push({
+      lower: min + ((max - min) * i) / KLL_BUCKET_COUNT,
+      upper: min + ((max - min) * (i + 1)) / KLL_BUCKET_COUNT,
+    });
+  }
+  return bounds;
+}
+
+/** Buckets from exact counts of values per bucket (the last bucket includes max). */
+export function kllBuckets(min: number, max: number, counts: readonly number[]): KllBucket[] {
+  return bucketBounds(min, max).map((b, i) => ({
+    lower_bound: b.lower,
+    upper_bound: b.upper,
+    count: counts[i] ?? 0,
+  }));
+}
+
+/**
+ * The level used for a column of n values: 0 when they fit one compactor, else the smallest h
+ * whose sample (every 2^h-th value) fits deequ's sketch size.
+ */
+export function sketchLevelFor(n: number): number {
+  if (n <= KLL_SINGLE_LEVEL_CAPACITY) return 0;
+  let h = 1;
+  while (Math.floor(n / 2 ** h) > KLL_SKETCH_SIZE) h++;
+  return h;
+}
+
+/**
+ * Assembles `sketch.data`: level-0 items and, for h > 0, the level-h sample with empty levels
+ * in between (SageMaker writes empty levels as `[ ]`).
+ */
+export function kllSketch(level0: number[], levelH: number[], h: number): KllSketchJson {
+  const data: number[][] = [level0];
+  for (let level = 1; level <= h; level++) data.push(level === h ? levelH : []);
+  return { parameters: { c: KLL_SHRINKING_FACTOR, k: KLL_SKETCH_SIZE }, data };
+}
+
+/** A sketch as weighted sorted items, for ranks and CDFs (deequ Distance.numericalDistance). */
+export class SketchDistribution {
+  private readonly items: number[];
+  private readonly cumulative: number[];
+  readonly totalWeight: number;
+
+  constructor(sketch: Pick<KllSketchJson, 'data'>) {
+    const weighted: [number, number][] = [];
+    sketch.data.forEach((level, h) => {
+      for (const item of level) weighted.push([item, 2 ** h]);
+    });
+    weighted.sort((a, b) => a[0] - b[0]);
+    this.items = weighted.map(w => w[0]);
+    this.cumulative = [];
+    let sum = 0;
+    for (const [, weight] of weighted) {
+      sum += weight;
+      this.cumulative.push(sum);
+    }
+    this.totalWeight = sum;
+  }
+
+  /** Distinct item values, ascending. */
+  keys(): number[] {
+    return [...new Set(this.items)];
+  }
+
+  /** Total weight of items <= x. */
+  rank(x: number): number {
+    // Binary search for the last index with items[i] <= x.
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : this.cumulative[lo - 1];
+  }
+
+  cdf(x: number): number {
+    return this.totalWeight === 0 ? 0 : this.rank(x) / this.totalWeight;
+  }
+}

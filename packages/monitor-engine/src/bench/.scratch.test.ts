@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDbEngine } from '../sql/DuckDbEngine';
+import { FileObjectStore } from '../storage/FileObjectStore';
+import { simulateTraffic } from '../simulate/simulateTraffic';
+import { suggestBaseline } from '../baseline/suggestBaseline';
+import { runDataQualityMonitor } from '../dataQuality/runDataQualityMonitor';
+import { sharedDataset } from '../testing/sharedFolder';
+jest.setTimeout(300000);
+it('times', async () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'prof-'));
+  await simulateTraffic({ dataset: sharedDataset('california_housing.csv'), endpoint: 'ep', output: path.join(work, 'cap'), start: new Date('2026-01-01T00:00:00Z'), hours: 1, ratePerHour: 300000, label: 'median_house_value' });
+  const engine = await DuckDbEngine.create({ memoryLimit: '1GB' });
+  await suggestBaseline({ engine, dataset: { path: sharedDataset('california_housing.csv'), format: 'csv', header: true }, output: { dir: path.join(work, 'bl') } });
+  const orig = engine.query.bind(engine);
+  const log: string[] = [];
+  (engine as any).query = async (sql: string, p?: any) => { const t = Date.now(); const r = await orig(sql, p); log.push(`${Date.now() - t} ms ${sql.slice(0, 90).replace(/\s+/g, ' ')}`); return r; };
+  const t = Date.now();
+  const r = await runDataQualityMonitor({ engine, captureStore: new FileObjectStore(path.join(work, 'cap')), endpoint: 'ep', baselineDir: path.join(work, 'bl'), start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
+  log.push(`total ${Date.now() - t} ${r.status} ${r.capture?.records}`);
+  console.log(log.join('\n'));
+  fs.rmSync(work, { recursive: true, force: true });
+});

@@ -1,0 +1,175 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDbEngine } from '../sql/DuckDbEngine';
+import { FileObjectStore } from '../storage/FileObjectStore';
+import { listCaptureObjects } from '../storage/layout';
+import { simulateTraffic } from '../simulate/simulateTraffic';
+import { suggestBaseline } from '../baseline/suggestBaseline';
+import { runDataQualityMonitor } from '../dataQuality/runDataQualityMonitor';
+import { sharedDataset } from '../testing/sharedFolder';
+
+/**
+ * Benchmark of the data-quality job (`yarn bench:engine`). For 1 and 5 million captured records
+ * of the housing data set (9 input features + the predicted value) it measures, each in its own
+ * child process so that peaks are not shared:
+ *   - the job: runDataQualityMonitor over the window (scan, decode, profile, checks, files);
+ *   - the raw scan: DuckDB's count(*) over read_json of the same files;
+ * and prints wall times, their ratio and the job's peak RSS (process.resourceUsage().maxRSS).
+ * Targets: job within 3x the raw scan; peak memory from 1M to 5M grows less than 1.5x.
+ */
+
+const ENDPOINT = 'bench-housing';
+const START = new Date('2026-01-01T00:00:00Z');
+const END = new Date('2026-01-01T01:00:00Z');
+/** The same DuckDB limits for the job and the raw scan. */
+const MEMORY_LIMIT = '1GB';
+
+interface RunMeasure {
+  wallMs: number;
+  maxRssMb: number;
+  detail: string;
+}
+
+export async function benchMain(args: string[]): Promise<void> {
+  if (args[0] === '--child') {
+    const measure = await runChild(args[1], args[2]);
+    process.stdout.write(`${JSON.stringify(measure)}\n`);
+    return;
+  }
+  const sizes = args.length ? args.map(Number) : [1_000_000, 5_000_000];
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mlmon-bench-'));
+  try {
+    const baselineDir = path.join(work, 'baseline');
+    await writeBaseline(work, baselineDir);
+    const results: { size: number; job: RunMeasure; scan: RunMeasure }[] = [];
+    for (const size of sizes) {
+      const dir = path.join(work, `capture-${size}`);
+      const t0 = Date.now();
+      const simulated = await simulateTraffic({
+        dataset: sharedDataset('california_housing.csv'),
+        endpoint: ENDPOINT,
+        output: dir,
+        start: START,
+        hours: 1,
+        ratePerHour: size,
+        label: 'median_house_value',
+        seed: 7,
+      });
+      const bytes = directorySize(dir);
+      log(
+        `${fmt(size)} records: simulated ${simulated.captureRecords} records in ${simulated.captureFiles} files ` +
+          `(${(bytes / 1e6).toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      const scan = await child('scan', dir);
+      const job = await child('job', `${dir}${path.delimiter}${baselineDir}`);
+      log(`  raw scan: ${secs(scan.wallMs)} (${scan.detail}), peak RSS ${scan.maxRssMb} MB`);
+      log(`  job:      ${secs(job.wallMs)} (${job.detail}), peak RSS ${job.maxRssMb} MB`);
+      log(`  job / raw scan: ${(job.wallMs / scan.wallMs).toFixed(2)}x`);
+      results.push({ size, job, scan });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    let failed = false;
+    for (const r of results) {
+      const ratio = r.job.wallMs / r.scan.wallMs;
+      const ok = ratio <= 3;
+      failed ||= !ok;
+      log(`${ok ? 'PASS' : 'FAIL'} ${fmt(r.size)}: job ${secs(r.job.wallMs)} is ${ratio.toFixed(2)}x the raw scan ${secs(r.scan.wallMs)} (target <= 3x)`);
+    }
+    if (results.length >= 2) {
+      const [small, large] = [results[0], results[results.length - 1]];
+      const growth = large.job.maxRssMb / small.job.maxRssMb;
+      const ok = growth < 1.5;
+      failed ||= !ok;
+      log(
+        `${ok ? 'PASS' : 'FAIL'} peak memory ${fmt(small.size)} -> ${fmt(large.size)}: ${small.job.maxRssMb} MB -> ` +
+          `${large.job.maxRssMb} MB = ${growth.toFixed(2)}x (target < 1.5x)`,
+      );
+    }
+    if (failed) process.exitCode = 1;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Baseline: the housing data set with the predicted column first (SageMaker's output START). */
+async function writeBaseline(work: string, baselineDir: string) {
+  const [header, ...rows] = fs.readFileSync(sharedDataset('california_housing.csv'), 'utf8').trim().split('\n');
+  const columns = header.split(',');
+  const target = columns.indexOf('median_house_value');
+  const reorder = (cells: string[]) => [cells[target], ...cells.filter((_, i) => i !== target)].join(',');
+  const csv = path.join(work, 'baseline.csv');
+  fs.writeFileSync(csv, [reorder(columns), ...rows.map(r => reorder(r.split(',')))].join('\n'));
+  const engine = await DuckDbEngine.create();
+  try {
+    await suggestBaseline({ engine, dataset: { path: csv, format: 'csv', header: true }, output: { dir: baselineDir } });
+  } finally {
+    await engine.close();
+  }
+}
+
+async function runChild(kind: string, arg: string): Promise<RunMeasure> {
+  const engine = await DuckDbEngine.create({ memoryLimit: MEMORY_LIMIT });
+  try {
+    const started = Date.now();
+    let detail: string;
+    if (kind === 'scan') {
+      const store = new FileObjectStore(arg);
+      const files: string[] = [];
+      for await (const o of listCaptureObjects(store, { endpoint: ENDPOINT, start: START, end: END })) {
+        files.push(store.localPath(o.key));
+      }
+      const [row] = await engine.query<{ n: number }>(
+        `SELECT count(*) AS n FROM read_json([${files.map(() => '?').join(', ')}], format = 'newline_delimited')`,
+        files,
+      );
+      detail = `count(*) = ${row.n}`;
+    } else {
+      const [captureDir, baselineDir] = arg.split(path.delimiter);
+      const result = await runDataQualityMonitor({
+        engine,
+        captureStore: new FileObjectStore(captureDir),
+        endpoint: ENDPOINT,
+        baselineDir,
+        start: START,
+        end: END,
+        outputDir: path.join(captureDir, '..', `report-${path.basename(captureDir)}`),
+      });
+      detail = `${result.status}, ${result.capture?.records ?? 0} records, ${result.violations?.violations.length ?? 0} violations`;
+      if (result.status === 'Failed') detail += `: ${result.failureReason}`;
+    }
+    const wallMs = Date.now() - started;
+    return { wallMs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), detail };
+  } finally {
+    await engine.close();
+  }
+}
+
+function child(kind: string, arg: string): Promise<RunMeasure> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [path.resolve(__dirname, '../../bin/bench-engine'), '--child', kind, arg], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', chunk => (out += chunk));
+    proc.on('error', reject);
+    proc.on('close', code => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0) reject(new Error(`${kind} run exited with ${code}: ${out}`));
+      else resolve(JSON.parse(last) as RunMeasure);
+    });
+  });
+}
+
+function directorySize(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+const fmt = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n}`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const log = (line: string) => process.stdout.write(`${line}\n`);

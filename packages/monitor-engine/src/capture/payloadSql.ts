@@ -1,0 +1,80 @@
+/**
+ * SQL that decodes captured payloads (reference section 1.1) into records, each a list of text
+ * values, so a million captured requests decode inside DuckDB without a round trip to JS.
+ * Every function returns an SQL expression over other expressions; none embeds outside input.
+ *
+ * Accepted payloads, as SageMaker's analyzer takes them:
+ *  - CSV: one record per line, values separated by commas;
+ *  - JSON: `{"instances": [...]}`, `{"features": [...]}`, `{"predictions": [...]}` (output),
+ *    a bare array, an object of named values, or a scalar. In a list, arrays and objects are one
+ *    record each (`{"features": [...]}` objects included); scalars in `instances`/`predictions`
+ *    or a bare output array are one record each (TensorFlow Serving style), while a bare input
+ *    array of scalars is one record;
+ *  - BASE64: decoded first, then read as CSV or JSON by its observed content type.
+ */
+
+/** The payload text: base64 is decoded (NULL when it is not valid base64 or not UTF-8). */
+export function payloadTextSql(data: string, encoding: string): string {
+  return `CASE WHEN upper(${encoding}) = 'BASE64' THEN try(decode(from_base64(${data}))) ELSE ${data} END`;
+}
+
+/** 'json' or 'csv': from the content type, else the encoding, else the first character. */
+export function payloadKindSql(text: string, contentType: string, encoding: string): string {
+  return `CASE
+    WHEN lower(${contentType}) LIKE '%json%' THEN 'json'
+    WHEN lower(${contentType}) LIKE '%csv%' THEN 'csv'
+    WHEN upper(${encoding}) = 'JSON' THEN 'json'
+    WHEN upper(${encoding}) = 'CSV' THEN 'csv'
+    WHEN ltrim(${text}) SIMILAR TO '[\\[{].*' THEN 'json'
+    ELSE 'csv' END`;
+}
+
+/** Records of a CSV payload: non-empty lines split on commas. */
+function csvRecordsSql(text: string): string {
+  return `list_transform(
+      list_filter(string_split(replace(${text}, chr(13), ''), chr(10)), lambda r: trim(r) <> ''),
+      lambda r: string_split(r, ','))`;
+}
+
+/** One JSON value as a record. */
+function jsonRecordSql(element: string): string {
+  return `CASE json_type(${element})
+      WHEN 'ARRAY' THEN json_extract_string(${element}, '$[*]')
+      WHEN 'OBJECT' THEN CASE WHEN json_exists(${element}, '$.features')
+                              THEN json_extract_string(${element}, '$.features[*]')
+                              ELSE json_extract_string(${element}, '$.*') END
+      ELSE [json_extract_string(${element}, '$')] END`;
+}
+
+/** Records of a JSON array; `scalarsAreRecords` decides what a list of plain values means. */
+function jsonListRecordsSql(list: string, scalarsAreRecords: boolean): string {
+  const scalars = scalarsAreRecords
+    ? `list_transform(json_extract_string(${list}, '$[*]'), lambda s: [s])`
+    : `[json_extract_string(${list}, '$[*]')]`;
+  return `CASE
+      WHEN json_array_length(${list}) = 0 THEN []::VARCHAR[][]
+      WHEN json_type(${list}, '$[0]') IN ('ARRAY', 'OBJECT')
+        THEN list_transform(json_extract(${list}, '$[*]'), lambda e: ${jsonRecordSql('e')})
+      ELSE ${scalars} END`;
+}
+
+/** Records of a JSON payload (NULL when the payload is not valid JSON). */
+function jsonRecordsSql(text: string, role: 'input' | 'output'): string {
+  const listKey = role === 'input' ? 'instances' : 'predictions';
+  return `CASE
+      WHEN NOT json_valid(${text}) THEN NULL
+      WHEN json_type(${text}) = 'OBJECT' AND json_exists(${text}, '$.${listKey}')
+        THEN ${jsonListRecordsSql(`json_extract(${text}, '$.${listKey}')`, true)}
+      WHEN json_type(${text}) = 'OBJECT' AND json_exists(${text}, '$.features')
+        THEN [json_extract_string(${text}, '$.features[*]')]
+      WHEN json_type(${text}) = 'ARRAY' THEN ${jsonListRecordsSql(text, role === 'output')}
+      WHEN json_type(${text}) = 'OBJECT' THEN [json_extract_string(${text}, '$.*')]
+      ELSE [[json_extract_string(${text}, '$')]] END`;
+}
+
+/** Records (VARCHAR[][]) of a payload given its decoded text and kind; NULL if undecodable. */
+export function payloadRecordsSql(text: string, kind: string, role: 'input' | 'output'): string {
+  return `CASE WHEN ${text} IS NULL THEN NULL
+    WHEN ${kind} = 'json' THEN ${jsonRecordsSql(text, role)}
+    ELSE ${csvRecordsSql(text)} END`;
+}

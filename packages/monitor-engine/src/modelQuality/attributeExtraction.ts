@@ -1,0 +1,56 @@
+import { quoteString } from './sqlText';
+
+/**
+ * SQL that picks one attribute (inference, probability, label) out of a captured payload, the
+ * way SageMaker's attributes address endpoint output:
+ *   CSV output   — a zero-based column index, `0` or Spark's `_c0`;
+ *   JSON output  — a path into the document, `score`, `predictions[0].score` or `$.score`;
+ *                  an index addresses a JSON array, and index 0 also a bare JSON scalar.
+ * The payload is decoded from BASE64 first; its content type (or encoding) says CSV or JSON.
+ */
+export interface AttributeAddress {
+  csvIndex?: number;
+  jsonPath: string;
+}
+
+export function attributeAddress(attribute: string): AttributeAddress {
+  const index = /^(?:_c)?(\d+)$/.exec(attribute.trim())?.[1];
+  if (index !== undefined) return { csvIndex: Number(index), jsonPath: `$[${index}]` };
+  const path = attribute.trim();
+  if (!/^[$A-Za-z_[]/.test(path) || /['\\]/.test(path)) {
+    throw new Error(
+      `Invalid attribute '${attribute}': use a CSV column index (0, _c0) or a JSON path (score, predictions[0].score)`,
+    );
+  }
+  return { jsonPath: path.startsWith('$') ? path : `$.${path}` };
+}
+
+/** Decoded text of a captured payload with columns `{prefix}_data`, `_encoding`, `_content_type`. */
+export function decodedPayloadSql(data: string, encoding: string): string {
+  return `CASE WHEN ${encoding} = 'BASE64' THEN try(decode(from_base64(${data}))) ELSE ${data} END`;
+}
+
+/** True when the payload is JSON: by its encoding, or for BASE64 by its content type. */
+export function payloadIsJsonSql(encoding: string, contentType: string): string {
+  return `CASE WHEN ${encoding} = 'JSON' THEN true WHEN ${encoding} = 'CSV' THEN false
+    ELSE coalesce(lower(${contentType}) LIKE '%json%', false) END`;
+}
+
+/** The attribute's value as text, NULL when the payload does not have it. */
+export function extractAttributeSql(
+  address: AttributeAddress,
+  payload: string,
+  isJson: string,
+): string {
+  const json = `CASE WHEN json_valid(${payload}) THEN ${
+    address.csvIndex === 0
+      ? `coalesce(json_extract_string(${payload}, '$[0]'),
+           CASE WHEN json_type(${payload}) NOT IN ('OBJECT', 'ARRAY') THEN json_extract_string(${payload}, '$') END)`
+      : `json_extract_string(${payload}, ${quoteString(address.jsonPath)})`
+  } END`;
+  const csv =
+    address.csvIndex === undefined
+      ? 'CAST(NULL AS VARCHAR)'
+      : `nullif(trim(split_part(trim(${payload}, ' ' || chr(10) || chr(13)), ',', ${address.csvIndex + 1})), '')`;
+  return `CASE WHEN ${isJson} THEN ${json} ELSE ${csv} END`;
+}

@@ -1,0 +1,106 @@
+import type { Knex } from 'knex';
+import type {
+  ExecutionStatus,
+  MonitoringExecution,
+  MonitorType,
+} from '@mlmon/plugin-model-monitoring-common';
+
+interface ExecutionRow {
+  entity_ref: string;
+  schedule_name: string;
+  monitor_type: string;
+  window_start: Date | string;
+  window_end: Date | string;
+  status: string;
+  failure_reason: string | null;
+  violation_count: number;
+  violations_json: string;
+  report_uri: string | null;
+  finished_at: Date | string;
+}
+
+/** Monitoring executions per model, kept in the plugin's database. */
+export class ExecutionStore {
+  constructor(private readonly knex: Knex) {}
+
+  /**
+   * Records the outcome of one execution. Recording the same (entity, schedule, window) again
+   * replaces the earlier outcome, so a retried or resumed job never adds a second row.
+   */
+  async record(entityRef: string, execution: MonitoringExecution): Promise<void> {
+    const row: ExecutionRow = {
+      entity_ref: entityRef,
+      schedule_name: execution.scheduleName,
+      monitor_type: execution.monitorType,
+      window_start: new Date(execution.windowStart),
+      window_end: new Date(execution.windowEnd),
+      status: execution.status,
+      failure_reason: execution.failureReason ?? null,
+      violation_count: execution.violationCount,
+      violations_json: JSON.stringify(execution.violations),
+      report_uri: execution.reportUri ?? null,
+      finished_at: new Date(execution.finishedAt),
+    };
+    await this.knex<ExecutionRow>('monitoring_executions')
+      .insert(row)
+      .onConflict(['entity_ref', 'schedule_name', 'window_start'])
+      .merge();
+  }
+
+  /** The newest execution of each schedule of a model. */
+  async latestPerSchedule(entityRef: string): Promise<MonitoringExecution[]> {
+    const newest = this.knex('monitoring_executions')
+      .select('schedule_name')
+      .max({ window_end: 'window_end' })
+      .where({ entity_ref: entityRef })
+      .groupBy('schedule_name')
+      .as('newest');
+    const rows: ExecutionRow[] = await this.knex('monitoring_executions as e')
+      .join(newest, function joinNewest() {
+        this.on('e.schedule_name', '=', 'newest.schedule_name').andOn(
+          'e.window_end',
+          '=',
+          'newest.window_end',
+        );
+      })
+      .where('e.entity_ref', entityRef)
+      .select('e.*')
+      .orderBy('e.schedule_name');
+    return rows.map(toExecution);
+  }
+
+  /** Executions of one schedule whose window ends inside [from, to), oldest first. */
+  async list(
+    entityRef: string,
+    scheduleName: string,
+    from: Date,
+    to: Date,
+  ): Promise<MonitoringExecution[]> {
+    const rows: ExecutionRow[] = await this.knex('monitoring_executions')
+      .where({ entity_ref: entityRef, schedule_name: scheduleName })
+      .andWhere('window_end', '>', from)
+      .andWhere('window_end', '<=', to)
+      .orderBy('window_end');
+    return rows.map(toExecution);
+  }
+}
+
+function toIso(value: Date | string | number): string {
+  // SQLite hands timestamps back as epoch milliseconds or strings; PostgreSQL as Date.
+  return new Date(value).toISOString();
+}
+
+function toExecution(row: ExecutionRow): MonitoringExecution {
+  return {
+    scheduleName: row.schedule_name,
+    monitorType: row.monitor_type as MonitorType,
+    windowStart: toIso(row.window_start),
+    windowEnd: toIso(row.window_end),
+    status: row.status as ExecutionStatus,
+    failureReason: row.failure_reason ?? undefined,
+    violationCount: Number(row.violation_count),
+    violations: JSON.parse(row.violations_json) as string[],
+    reportUri: row.report_uri ?? undefined,
+    finishedAt: toIso(row.finished_at),
+  };
+}

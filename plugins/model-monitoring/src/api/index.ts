@@ -1,0 +1,3 @@
+export { modelMonitoringApiRef } from './ModelMonitoringApi';
+export type { ModelMonitoringApi } from './ModelMonitoringApi';
+export { ModelMonitoringClient } from './ModelMonitoringClient';

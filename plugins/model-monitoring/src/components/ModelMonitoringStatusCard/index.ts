@@ -1,0 +1,1 @@
+export { ModelMonitoringStatusCard } from './ModelMonitoringStatusCard';

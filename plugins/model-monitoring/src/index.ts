@@ -1,0 +1,11 @@
+/**
+ * Frontend of model monitoring: entity cards, the monitoring tab and the overview page.
+ * This entry point serves apps on the legacy frontend system; see `/alpha` for the new one.
+ *
+ * @packageDocumentation
+ */
+
+export { modelMonitoringPlugin, EntityModelMonitoringStatusCard } from './plugin';
+export { modelMonitoringApiRef, ModelMonitoringClient } from './api';
+export type { ModelMonitoringApi } from './api';
+export { isModelMonitoringAvailable } from '@mlmon/plugin-model-monitoring-common';

@@ -1,0 +1,8 @@
+/**
+ * Scaffolder actions for onboarding models to model monitoring.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleModelMonitoring as default } from './module';
+export { createAnnotationsAction } from './actions/createAnnotationsAction';
