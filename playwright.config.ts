@@ -17,7 +17,7 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'e2e-tests',
-  timeout: 120_000,
+  timeout: 240_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest } from './signIn';
+import { openAsGuest } from './signIn';
 
 test('a demo model page shows the model-monitoring card', async ({ page }) => {
-  await signInAsGuest(page);
-  await page.goto('/catalog/default/component/housing-price-regressor');
+  await openAsGuest(page, '/catalog/default/component/housing-price-regressor');
 
   const card = page.locator('article, .MuiCard-root').filter({ hasText: 'Model monitoring' });
   await expect(card.first()).toBeVisible();
@@ -14,8 +13,7 @@ test('a demo model page shows the model-monitoring card', async ({ page }) => {
 });
 
 test('an entity without the annotation shows no monitoring card', async ({ page }) => {
-  await signInAsGuest(page);
-  await page.goto('/catalog/default/component/model-monitoring-portal');
+  await openAsGuest(page, '/catalog/default/component/model-monitoring-portal');
   await expect(page.getByText('This Backstage portal').first()).toBeVisible();
   await expect(page.getByText('Model monitoring', { exact: true })).toHaveCount(0);
 });

@@ -72,9 +72,12 @@ describe('model-monitoring backend plugin', () => {
       entityRef: 'component:default/housing-price',
       source: 'builtin',
       endpointName: 'housing-price',
-      monitors: [{ scheduleName: 'housing-price-dq', monitorType: 'DataQuality' }],
+      monitors: [{ scheduleName: 'housing-price-dq', monitorType: 'DataQuality', health: 'NoData' }],
       riskRating: 'Medium',
       riskRatingSource: 'annotation',
+      health: 'NoData',
+      alerts: [],
+      dashboardAvailable: false,
     });
   });
 

@@ -1,12 +1,22 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { modelMonitoringPermissions } from '@mlmon/plugin-model-monitoring-common';
+import { nextRunAfter, openObjectStore } from '@mlmon/monitor-engine';
+import { AlertingService } from './alerting/AlertingService';
+import { BuiltinJobs } from './builtin/BuiltinJobs';
+import { BuiltinModels } from './builtin/BuiltinModels';
+import { readBuiltinSettings } from './config/builtinConfig';
+import { AlertStore } from './database/AlertStore';
 import { ExecutionStore } from './database/ExecutionStore';
 import { migrateDatabase } from './database/migrateDatabase';
+import { ModelRegistryStore } from './database/ModelRegistryStore';
+import { SnapshotStore } from './database/SnapshotStore';
+import { BaselineReader } from './reports/BaselineReader';
+import { ReportReader } from './reports/ReportReader';
 import { createRouter } from './service/createRouter';
+import { SnapshotRefresher } from './service/SnapshotRefresher';
+import { TtlCache } from './service/TtlCache';
 
 /**
  * The model-monitoring backend plugin: one monitoring API over SageMaker Model Monitor and the
@@ -21,20 +31,106 @@ export const modelMonitoringPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
-      async init({ httpRouter, httpAuth, database, permissionsRegistry, catalog }) {
-        permissionsRegistry.addPermissions(modelMonitoringPermissions);
+      async init(deps) {
+        const { httpRouter, config, logger, database, scheduler } = deps;
+        deps.permissionsRegistry.addPermissions(modelMonitoringPermissions);
 
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await migrateDatabase(knex);
         }
+        const settings = readBuiltinSettings(config);
         const executions = new ExecutionStore(knex);
+        const alerts = new AlertStore(knex);
+        const snapshots = new SnapshotStore(knex);
+        const registry = new ModelRegistryStore(knex);
+        const builtinModels = new BuiltinModels(settings, registry, logger);
+        const openStore = (location: string) => openObjectStore(location);
+        const reports = new ReportReader(openStore);
+        const baselines = new BaselineReader(openStore);
+        const cache = new TtlCache<unknown>(30_000);
+        const alerting = new AlertingService(alerts, executions, deps.notifications, logger, {
+          datapointsToAlert: config.getOptionalNumber('modelMonitoring.alerting.datapointsToAlert') ?? 1,
+          evaluationPeriod: config.getOptionalNumber('modelMonitoring.alerting.evaluationPeriod') ?? 1,
+        });
+        const refresher = new SnapshotRefresher({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          executions,
+          alerts,
+          snapshots,
+          builtinModels,
+          logger,
+        });
+        const jobs = new BuiltinJobs(
+          executions,
+          { openStore, reports, reportsUri: settings.reportsUri },
+          async (model, outcome) => {
+            await alerting.evaluate(
+              model.entityRef,
+              outcome.execution.scheduleName,
+              model.schedules.map(s => s.name),
+            );
+            cache.invalidatePrefix(`${model.entityRef}\u0000`);
+            await refresher.refreshEntity(model.entityRef);
+          },
+          logger,
+          settings.maxCatchUpWindows,
+        );
 
-        httpRouter.use(await createRouter({ httpAuth, catalog, executions }));
+        // Replicas share these tasks through the database: one runner at a time, and a restart
+        // resumes where the executions table says it stopped.
+        await scheduler.scheduleTask({
+          id: 'model-monitoring:builtin-jobs',
+          frequency: { minutes: settings.frequencyMinutes },
+          timeout: { minutes: 55 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            const ran = await jobs.runDue(await builtinModels.list());
+            if (ran) logger.info(`Built-in monitoring ran ${ran} execution(s)`);
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'model-monitoring:status-snapshots',
+          frequency: { minutes: config.getOptionalNumber('modelMonitoring.overview.refreshMinutes') ?? 10 },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 15 },
+          fn: async () => {
+            const n = await refresher.refreshAll();
+            logger.info(`Refreshed the monitoring status of ${n} model(s)`);
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            catalog: deps.catalog,
+            permissions: deps.permissions,
+            builtinModels,
+            executions,
+            alerts,
+            alerting,
+            snapshots,
+            refresher,
+            registry,
+            reports,
+            baselines,
+            jobs,
+            cache,
+            logger,
+            nextRun: expression => nextRunAfter(expression, new Date()),
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

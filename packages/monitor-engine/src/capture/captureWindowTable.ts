@@ -57,15 +57,6 @@ export interface CaptureScan {
 const MAX_PROBLEMS = 5;
 let counter = 0;
 
-const FIELDS = [
-  '$.captureData.endpointInput.data',
-  '$.captureData.endpointInput.encoding',
-  '$.captureData.endpointInput.observedContentType',
-  '$.captureData.endpointOutput.data',
-  '$.captureData.endpointOutput.encoding',
-  '$.captureData.endpointOutput.observedContentType',
-  '$.eventMetadata.inferenceTime',
-];
 
 export async function scanCaptureFiles(
   engine: SqlEngine,
@@ -95,35 +86,18 @@ export async function scanCaptureFiles(
     return { recordsTable, inputColumns: 0, outputColumns: 0, report: emptyReport };
   }
 
-  // 1. Lines → requests: JSON parsed once, payloads decoded into lists of records.
-  const placeholders = files.map(() => '?').join(', ');
-  const fieldList = `[${FIELDS.map(f => `'${f}'`).join(', ')}]`;
-  await engine.query(
-    `CREATE OR REPLACE TEMP TABLE ${requests} AS
-     WITH lines AS (
-       SELECT filename AS file, line, json_valid(line) AS ok
-       FROM read_csv([${placeholders}], ${LINES_READER_OPTIONS}, filename=true)
-       WHERE line IS NOT NULL AND trim(line) <> ''),
-     fields AS (
-       SELECT row_number() OVER () AS req_id, file, ok,
-              CASE WHEN NOT ok THEN left(line, 200) END AS bad_line,
-              CASE WHEN ok THEN json_extract_string(line, ${fieldList}) END AS f
-       FROM lines),
-     decoded AS (
-       SELECT req_id, file, ok, bad_line, f[1] IS NOT NULL AS has_input,
-              f[4] IS NOT NULL AS has_output,
-              TRY_CAST(f[7] AS TIMESTAMPTZ) AS inference_time,
-              ${payloadTextSql('f[1]', 'f[2]')} AS in_text, f[2] AS in_enc, f[3] AS in_type,
-              ${payloadTextSql('f[4]', 'f[5]')} AS out_text, f[5] AS out_enc, f[6] AS out_type
-       FROM fields)
-     SELECT req_id, file, ok, bad_line, has_input, has_output, inference_time,
-            ${payloadRecordsSql('in_text', payloadKindSql('in_text', 'in_type', 'in_enc'), 'input')} AS in_recs,
-            ${payloadRecordsSql('out_text', payloadKindSql('out_text', 'out_type', 'out_enc'), 'output')} AS out_recs
-     FROM decoded`,
-    files.map(f => f.path),
-  );
-
   try {
+    // 1. Lines → requests, with the fast reader; if any line is malformed, again with the
+    // line-by-line reader, because a truncated JSON line can swallow the line after it.
+    const paths = files.map(f => f.path);
+    await engine.query(requestsSql(requests, fastParsedSql(files.length)), paths);
+    const [{ malformed }] = await engine.query<{ malformed: number }>(
+      `SELECT count(*) FILTER (WHERE NOT ok) AS malformed FROM ${requests}`,
+    );
+    if (Number(malformed) > 0) {
+      await engine.query(requestsSql(requests, robustParsedSql(files.length)), paths);
+    }
+
     const inWindow = `(inference_time IS NULL OR (inference_time >= ? AND inference_time < ?))`;
     const windowParams = [window.start, window.end];
     const [counts] = await engine.query<Record<string, number>>(
@@ -171,6 +145,9 @@ export async function scanCaptureFiles(
     );
 
     const problems = await describeProblems(engine, requests, inputColumns, windowParams, usable);
+    if (Number(counts.malformed) > 0) {
+      problems.unshift(...(await describeMalformedLines(engine, files)));
+    }
     return {
       recordsTable,
       inputColumns,
@@ -202,29 +179,20 @@ async function describeProblems(
   windowParams: Date[],
   usable: string,
 ): Promise<CaptureProblem[]> {
-  const rows = await engine.query<{ file: string; kind: string; bad_line: string | null; detail: string | null }>(
-    `(SELECT file, 'malformed' AS kind, bad_line, NULL AS detail FROM ${requests}
-        WHERE NOT ok ORDER BY req_id LIMIT ${MAX_PROBLEMS})
-     UNION ALL
-     (SELECT file, 'no-input', NULL, NULL FROM ${requests}
+  const rows = await engine.query<{ file: string; kind: string; detail: string | null }>(
+    `(SELECT file, 'no-input' AS kind, NULL AS detail FROM ${requests}
         WHERE ok AND NOT has_input ORDER BY req_id LIMIT ${MAX_PROBLEMS})
      UNION ALL
-     (SELECT file, 'undecodable', NULL, NULL FROM ${requests}
+     (SELECT file, 'undecodable', NULL FROM ${requests}
         WHERE ok AND has_input AND in_recs IS NULL ORDER BY req_id LIMIT ${MAX_PROBLEMS})
      UNION ALL
-     (SELECT file, 'width', NULL, CAST(len(rec) AS VARCHAR) FROM
+     (SELECT file, 'width', CAST(len(rec) AS VARCHAR) FROM
         (SELECT req_id, file, unnest(in_recs) AS rec FROM ${requests} WHERE ${usable})
         WHERE len(rec) <> ? ORDER BY req_id LIMIT ${MAX_PROBLEMS})`,
     [...windowParams, inputColumns],
   );
-  return rows.slice(0, MAX_PROBLEMS * 2).map(row => {
+  return rows.map(row => {
     switch (row.kind) {
-      case 'malformed':
-        return {
-          file: row.file,
-          line: lineNumberOf(row.file, row.bad_line ?? ''),
-          reason: `not a JSON capture record: ${(row.bad_line ?? '').slice(0, 60)}`,
-        };
       case 'no-input':
         return { file: row.file, reason: 'capture record without captureData.endpointInput.data' };
       case 'undecodable':
@@ -236,6 +204,31 @@ async function describeProblems(
         };
     }
   });
+}
+
+/**
+ * Only when some lines were malformed: reads the raw lines again to show the first few. A line
+ * is malformed when it is not JSON, not an object, or has neither captureData nor eventMetadata.
+ */
+async function describeMalformedLines(
+  engine: SqlEngine,
+  files: readonly CaptureFile[],
+): Promise<CaptureProblem[]> {
+  const rows = await engine.query<{ file: string; line: string }>(
+    `SELECT file, line FROM (
+       SELECT filename AS file, line FROM read_csv([${placeholders(files.length)}], ${LINES_READER_OPTIONS}, filename=true)
+       WHERE line IS NOT NULL AND trim(line) <> '')
+     WHERE NOT (CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT'
+                     THEN json_exists(line, '$.captureData') OR json_exists(line, '$.eventMetadata')
+                     ELSE false END)
+     LIMIT ${MAX_PROBLEMS}`,
+    files.map(f => f.path),
+  );
+  return rows.map(row => ({
+    file: row.file,
+    line: lineNumberOf(row.file, row.line),
+    reason: `not a JSON capture record: ${row.line.slice(0, 60)}`,
+  }));
 }
 
 /** Line numbers are looked up only for the few reported lines, not for every record. */
@@ -254,6 +247,60 @@ function lineNumberOf(file: string, linePrefix: string): number | undefined {
 function displayName(files: readonly CaptureFile[], path: string): string {
   return files.find(f => f.path === path)?.name ?? path;
 }
+
+const PAYLOAD_STRUCT = 'STRUCT(observedContentType VARCHAR, data VARCHAR, encoding VARCHAR)';
+
+/**
+ * Fast path: DuckDB's JSON reader parses each line once, in parallel, into the few fields
+ * needed. A line that is not a JSON object comes back as a row of NULLs (ignore_errors).
+ */
+function fastParsedSql(fileCount: number): string {
+  const columns = `{captureData: 'STRUCT(endpointInput ${PAYLOAD_STRUCT}, endpointOutput ${PAYLOAD_STRUCT})', eventMetadata: 'STRUCT(inferenceTime VARCHAR)'}`;
+  return `SELECT row_number() OVER () AS req_id, filename AS file,
+       NOT (captureData IS NULL AND eventMetadata IS NULL) AS ok,
+       captureData.endpointInput AS i, captureData.endpointOutput AS o,
+       eventMetadata.inferenceTime AS time_text
+     FROM read_json([${placeholders(fileCount)}], format = 'newline_delimited', columns = ${columns},
+                    ignore_errors = true, filename = true)`;
+}
+
+/** Robust path: one text line at a time, validated with json_valid before extraction. */
+function robustParsedSql(fileCount: number): string {
+  const paths = [
+    'captureData.endpointInput.observedContentType', 'captureData.endpointInput.data', 'captureData.endpointInput.encoding',
+    'captureData.endpointOutput.observedContentType', 'captureData.endpointOutput.data', 'captureData.endpointOutput.encoding',
+    'eventMetadata.inferenceTime',
+  ].map(p => `'$.${p}'`);
+  const isRecord = `CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT'
+      THEN json_exists(line, '$.captureData') OR json_exists(line, '$.eventMetadata') ELSE false END`;
+  return `SELECT req_id, file, ok,
+       CASE WHEN ok THEN {'observedContentType': f[1], 'data': f[2], 'encoding': f[3]} END AS i,
+       CASE WHEN ok THEN {'observedContentType': f[4], 'data': f[5], 'encoding': f[6]} END AS o,
+       f[7] AS time_text
+     FROM (SELECT row_number() OVER () AS req_id, file, ok,
+                  CASE WHEN ok THEN json_extract_string(line, [${paths.join(', ')}]) END AS f
+           FROM (SELECT filename AS file, line, ${isRecord} AS ok
+                 FROM read_csv([${placeholders(fileCount)}], ${LINES_READER_OPTIONS}, filename=true)
+                 WHERE line IS NOT NULL AND trim(line) <> ''))`;
+}
+
+/** Requests with their payloads decoded into records (see payloadSql.ts). */
+function requestsSql(table: string, parsed: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+     WITH parsed AS (${parsed}),
+     decoded AS (
+       SELECT req_id, file, ok, i.data IS NOT NULL AS has_input,
+              TRY_CAST(time_text AS TIMESTAMPTZ) AS inference_time,
+              ${payloadTextSql('i.data', 'i.encoding')} AS in_text, i.encoding AS in_enc, i.observedContentType AS in_type,
+              ${payloadTextSql('o.data', 'o.encoding')} AS out_text, o.encoding AS out_enc, o.observedContentType AS out_type
+       FROM parsed)
+     SELECT req_id, file, ok, has_input, inference_time,
+            ${payloadRecordsSql('in_text', payloadKindSql('in_text', 'in_type', 'in_enc'), 'input')} AS in_recs,
+            ${payloadRecordsSql('out_text', payloadKindSql('out_text', 'out_type', 'out_enc'), 'output')} AS out_recs
+     FROM decoded`;
+}
+
+const placeholders = (count: number) => Array(count).fill('?').join(', ');
 
 /** Human-readable lines for the report (what was left out and why). */
 export function describeScanReport(report: CaptureScanReport): string[] {

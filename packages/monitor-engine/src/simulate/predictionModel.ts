@@ -106,21 +106,24 @@ export function groundTruthValue(model: LabelModel, label: string): string {
   return model.task === 'binary' ? (label === model.positiveClass ? '1' : '0') : label;
 }
 
-function formatNumber(x: number): string {
-  return String(Number(x.toPrecision(7)));
+/** Rounds to `decimals` places without toPrecision, which is slow in this hot path. */
+function formatNumber(x: number, decimals: number): string {
+  const factor = 10 ** decimals;
+  return String(Math.round(x * factor) / factor);
 }
 
 /** The model's output for one record with the given true label, at quality `q`. */
 export function predictFromLabel(model: LabelModel, label: string, q: ModelQuality, rng: Prng): string {
   if (model.task === 'regression') {
-    return formatNumber(Number(label) * (1 + q.bias + rng.gaussian() * q.error));
+    return formatNumber(Number(label) * (1 + q.bias + rng.gaussian() * q.error), 2);
   }
   const right = rng.next() < q.accuracy;
   if (model.task === 'binary') {
     const isPositive = (label === model.positiveClass) === right;
     // A confident-looking score on the predicted side of the 0.5 threshold.
-    const score = isPositive ? 0.5 + 0.5 * rng.next() : 0.5 * rng.next();
-    return formatNumber(Math.min(score, 0.9999999));
+    // Kept within [0.5, 0.999999] or [0, 0.499999] so rounding never crosses the threshold.
+    const score = isPositive ? 0.5 + 0.499999 * rng.next() : 0.499999 * rng.next();
+    return formatNumber(score, 6);
   }
   if (right || model.classes.length < 2) return label;
   const others = model.classes.filter(c => c !== label);

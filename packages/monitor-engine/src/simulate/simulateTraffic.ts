@@ -233,7 +233,7 @@ export async function simulateTraffic(options: SimulateTrafficOptions): Promise<
         inputColumns.forEach((name, c) => { features[name] = cells[c]; });
         prediction = options.predict(features);
       } else if (labelModel && label !== undefined) {
-        prediction = predictFromLabel(labelModel, label, qualityAt(baseQuality, degrade, time), modelRng);
+        prediction = predictFromLabel(labelModel, label, degrade.length ? qualityAt(baseQuality, degrade, time) : baseQuality, modelRng);
       } else {
         prediction = linearScore(cells);
       }

@@ -6,6 +6,8 @@ import fs from 'node:fs';
  * files and public data sets used by golden tests. It is never needed at run time.
  */
 export function sharedFolder(...parts: string[]): string {
+  // Test-only helper, never part of a build, so __dirname is the source folder here.
+  // eslint-disable-next-line no-restricted-syntax
   const root = path.resolve(__dirname, '../../../../../shared');
   if (!fs.existsSync(root)) {
     throw new Error(

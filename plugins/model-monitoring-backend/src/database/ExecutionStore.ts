@@ -17,6 +17,18 @@ interface ExecutionRow {
   violations_json: string;
   report_uri: string | null;
   finished_at: Date | string;
+  metrics_json?: string | null;
+}
+
+/**
+ * Numbers of one execution read back from its reports, keyed by metric name as in
+ * cloudwatch_metrics.jsonl: `feature_baseline_drift_<feature>`, `auc`, `rmse`, ...
+ */
+export type ExecutionMetrics = Record<string, number>;
+
+/** An execution with its metrics, for time series. */
+export interface ExecutionWithMetrics extends MonitoringExecution {
+  metrics: ExecutionMetrics;
 }
 
 /** Monitoring executions per model, kept in the plugin's database. */
@@ -27,7 +39,11 @@ export class ExecutionStore {
    * Records the outcome of one execution. Recording the same (entity, schedule, window) again
    * replaces the earlier outcome, so a retried or resumed job never adds a second row.
    */
-  async record(entityRef: string, execution: MonitoringExecution): Promise<void> {
+  async record(
+    entityRef: string,
+    execution: MonitoringExecution,
+    metrics?: ExecutionMetrics,
+  ): Promise<void> {
     const row: ExecutionRow = {
       entity_ref: entityRef,
       schedule_name: execution.scheduleName,
@@ -40,6 +56,7 @@ export class ExecutionStore {
       violations_json: JSON.stringify(execution.violations),
       report_uri: execution.reportUri ?? null,
       finished_at: new Date(execution.finishedAt),
+      metrics_json: metrics ? JSON.stringify(metrics) : null,
     };
     await this.knex<ExecutionRow>('monitoring_executions')
       .insert(row)
@@ -82,6 +99,73 @@ export class ExecutionStore {
       .andWhere('window_end', '<=', to)
       .orderBy('window_end');
     return rows.map(toExecution);
+  }
+
+  /** Executions with metrics of one schedule whose window ends inside (from, to], oldest first. */
+  async listWithMetrics(
+    entityRef: string,
+    scheduleName: string,
+    from: Date,
+    to: Date,
+  ): Promise<ExecutionWithMetrics[]> {
+    const rows: ExecutionRow[] = await this.knex('monitoring_executions')
+      .where({ entity_ref: entityRef, schedule_name: scheduleName })
+      .andWhere('window_end', '>', from)
+      .andWhere('window_end', '<=', to)
+      .orderBy('window_end');
+    return rows.map(r => ({
+      ...toExecution(r),
+      metrics: r.metrics_json ? (JSON.parse(r.metrics_json) as ExecutionMetrics) : {},
+    }));
+  }
+
+  /** The newest `count` executions of a schedule, newest first (for M-of-N alert rules). */
+  async newest(entityRef: string, scheduleName: string, count: number): Promise<ExecutionWithMetrics[]> {
+    const rows: ExecutionRow[] = await this.knex('monitoring_executions')
+      .where({ entity_ref: entityRef, schedule_name: scheduleName })
+      .orderBy('window_end', 'desc')
+      .limit(count);
+    return rows.map(r => ({
+      ...toExecution(r),
+      metrics: r.metrics_json ? (JSON.parse(r.metrics_json) as ExecutionMetrics) : {},
+    }));
+  }
+
+  /** Page of executions, newest first, optionally of one schedule and status, before a cursor. */
+  async page(
+    entityRef: string,
+    options: { scheduleName?: string; status?: string; from: Date; to: Date; limit: number },
+  ): Promise<MonitoringExecution[]> {
+    const q = this.knex<ExecutionRow>('monitoring_executions')
+      .where({ entity_ref: entityRef })
+      .andWhere('window_end', '>', options.from)
+      .andWhere('window_end', '<=', options.to);
+    if (options.scheduleName) q.andWhere('schedule_name', options.scheduleName);
+    if (options.status) q.andWhere('status', options.status);
+    const rows: ExecutionRow[] = await q
+      .orderBy([
+        { column: 'window_end', order: 'desc' },
+        { column: 'schedule_name', order: 'asc' },
+      ])
+      .limit(options.limit);
+    return rows.map(toExecution);
+  }
+
+  /** True when the window of that schedule has an execution already. */
+  async has(entityRef: string, scheduleName: string, windowStart: Date): Promise<boolean> {
+    const row = await this.knex('monitoring_executions')
+      .where({ entity_ref: entityRef, schedule_name: scheduleName, window_start: windowStart })
+      .first('id');
+    return row !== undefined;
+  }
+
+  /** End of the newest window of a schedule, if any ran. */
+  async lastWindowEnd(entityRef: string, scheduleName: string): Promise<Date | undefined> {
+    const row = await this.knex('monitoring_executions')
+      .where({ entity_ref: entityRef, schedule_name: scheduleName })
+      .max({ last: 'window_end' })
+      .first();
+    return row?.last ? new Date(row.last) : undefined;
   }
 }
 

@@ -1,10 +1,71 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import type { ModelMonitoringSummary } from '@mlmon/plugin-model-monitoring-common';
+import type {
+  AlertsResponse,
+  DashboardEmbedResponse,
+  DriftResponse,
+  ExecutionsResponse,
+  ExecutionStatus,
+  FeatureStatisticsResponse,
+  ModelMonitoringSummary,
+  ModelQualityResponse,
+  OverviewQuery,
+  OverviewResponse,
+  PredictionDistributionResponse,
+  TrafficResponse,
+  ViolationsResponse,
+} from '@mlmon/plugin-model-monitoring-common';
 
-/** The frontend's view of the model-monitoring backend. */
+/** A time range for the series routes; both ends optional (the backend defaults to 7 days). */
+export interface RangeQuery {
+  from?: string;
+  to?: string;
+  schedule?: string;
+}
+
+/** Query of the executions route. */
+export interface ExecutionsQuery extends RangeQuery {
+  status?: ExecutionStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * The frontend's view of the model-monitoring backend: one method per REST route
+ * (see the route comments in `@mlmon/plugin-model-monitoring-common`).
+ *
+ * @public
+ */
 export interface ModelMonitoringApi {
   getSummary(entity: CompoundEntityRef): Promise<ModelMonitoringSummary>;
+  getExecutions(entity: CompoundEntityRef, query?: ExecutionsQuery): Promise<ExecutionsResponse>;
+  getDrift(
+    entity: CompoundEntityRef,
+    query?: RangeQuery & { features?: string[] },
+  ): Promise<DriftResponse>;
+  getViolations(entity: CompoundEntityRef, query?: RangeQuery): Promise<ViolationsResponse>;
+  getFeatureStatistics(
+    entity: CompoundEntityRef,
+    feature: string,
+    query?: { schedule?: string; windowEnd?: string },
+  ): Promise<FeatureStatisticsResponse>;
+  getPredictions(
+    entity: CompoundEntityRef,
+    query?: { schedule?: string; windowEnd?: string },
+  ): Promise<PredictionDistributionResponse>;
+  getQuality(entity: CompoundEntityRef, query?: RangeQuery): Promise<ModelQualityResponse>;
+  getTraffic(
+    entity: CompoundEntityRef,
+    query?: { from?: string; to?: string; period?: number },
+  ): Promise<TrafficResponse>;
+  getAlerts(entity: CompoundEntityRef): Promise<AlertsResponse>;
+  getDashboardEmbed(entity: CompoundEntityRef): Promise<DashboardEmbedResponse>;
+  getOverview(query?: OverviewQuery): Promise<OverviewResponse>;
+  /**
+   * Downloads a report file of an execution (a link's `href`, relative to the plugin's base
+   * URL) with the user's credentials, which a plain link would not carry.
+   */
+  getReport(href: string): Promise<Blob>;
 }
 
 /** @public */

@@ -1,10 +1,29 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { ModelMonitoringSummary } from '@mlmon/plugin-model-monitoring-common';
-import type { ModelMonitoringApi } from './ModelMonitoringApi';
+import type {
+  AlertsResponse,
+  DashboardEmbedResponse,
+  DriftResponse,
+  ExecutionsResponse,
+  FeatureStatisticsResponse,
+  ModelMonitoringSummary,
+  ModelQualityResponse,
+  OverviewQuery,
+  OverviewResponse,
+  PredictionDistributionResponse,
+  TrafficResponse,
+  ViolationsResponse,
+} from '@mlmon/plugin-model-monitoring-common';
+import type { ExecutionsQuery, ModelMonitoringApi, RangeQuery } from './ModelMonitoringApi';
 
-/** Talks to the `model-monitoring` backend plugin with the signed-in user's token. */
+type QueryValue = string | number | boolean | string[] | undefined;
+
+/**
+ * Talks to the `model-monitoring` backend plugin with the signed-in user's token.
+ *
+ * @public
+ */
 export class ModelMonitoringClient implements ModelMonitoringApi {
   constructor(
     private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
@@ -14,14 +33,97 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
     return this.get(`${entityPath(entity)}/summary`);
   }
 
-  private async get<T>(path: string): Promise<T> {
+  getExecutions(entity: CompoundEntityRef, query: ExecutionsQuery = {}): Promise<ExecutionsResponse> {
+    return this.get(`${entityPath(entity)}/executions`, { ...query });
+  }
+
+  getDrift(
+    entity: CompoundEntityRef,
+    query: RangeQuery & { features?: string[] } = {},
+  ): Promise<DriftResponse> {
+    return this.get(`${entityPath(entity)}/drift`, { ...query });
+  }
+
+  getViolations(entity: CompoundEntityRef, query: RangeQuery = {}): Promise<ViolationsResponse> {
+    return this.get(`${entityPath(entity)}/violations`, { ...query });
+  }
+
+  getFeatureStatistics(
+    entity: CompoundEntityRef,
+    feature: string,
+    query: { schedule?: string; windowEnd?: string } = {},
+  ): Promise<FeatureStatisticsResponse> {
+    return this.get(`${entityPath(entity)}/features/${encodeURIComponent(feature)}`, {
+      ...query,
+    });
+  }
+
+  getPredictions(
+    entity: CompoundEntityRef,
+    query: { schedule?: string; windowEnd?: string } = {},
+  ): Promise<PredictionDistributionResponse> {
+    return this.get(`${entityPath(entity)}/predictions`, { ...query });
+  }
+
+  getQuality(entity: CompoundEntityRef, query: RangeQuery = {}): Promise<ModelQualityResponse> {
+    return this.get(`${entityPath(entity)}/quality`, { ...query });
+  }
+
+  getTraffic(
+    entity: CompoundEntityRef,
+    query: { from?: string; to?: string; period?: number } = {},
+  ): Promise<TrafficResponse> {
+    return this.get(`${entityPath(entity)}/traffic`, { ...query });
+  }
+
+  getAlerts(entity: CompoundEntityRef): Promise<AlertsResponse> {
+    return this.get(`${entityPath(entity)}/alerts`);
+  }
+
+  getDashboardEmbed(entity: CompoundEntityRef): Promise<DashboardEmbedResponse> {
+    return this.get(`${entityPath(entity)}/dashboard-embed`);
+  }
+
+  getOverview(query: OverviewQuery = {}): Promise<OverviewResponse> {
+    return this.get('/overview', { ...query });
+  }
+
+  async getReport(href: string): Promise<Blob> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('model-monitoring');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!href.startsWith('/')) {
+      // Only paths under the plugin: a report link never sends the token elsewhere.
+      throw new Error(`Report link ${href} is not a path of the model-monitoring backend`);
+    }
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${href}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.blob();
+  }
+
+  private async get<T>(path: string, query: Record<string, QueryValue> = {}): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('model-monitoring');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}${queryString(query)}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as T;
   }
+}
+
+/** Lists join with commas, as the backend's comma-separated filters expect; empty values drop. */
+export function queryString(query: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 function entityPath(entity: CompoundEntityRef): string {

@@ -1,3 +1,3 @@
 export { modelMonitoringApiRef } from './ModelMonitoringApi';
-export type { ModelMonitoringApi } from './ModelMonitoringApi';
+export type { ModelMonitoringApi, RangeQuery, ExecutionsQuery } from './ModelMonitoringApi';
 export { ModelMonitoringClient } from './ModelMonitoringClient';

@@ -1,102 +1,66 @@
-import type { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import type { ModelMonitoringSummary } from '@mlmon/plugin-model-monitoring-common';
-import { ModelMonitoringApi, modelMonitoringApiRef } from '../../api';
+import {
+  monitoredEntity,
+  NOW,
+  summary,
+  unmonitoredEntity,
+} from '../../testing/fixtures';
+import { backendError, pending, renderForEntity } from '../../testing/renderForEntity';
 import { ModelMonitoringStatusCard } from './ModelMonitoringStatusCard';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'housing-price',
-    namespace: 'default',
-    annotations: { 'mlmon.dev/endpoint': 'housing-price' },
-  },
-  spec: { type: 'ml-model' },
-};
-
-const summary: ModelMonitoringSummary = {
-  entityRef: 'component:default/housing-price',
-  source: 'builtin',
-  endpointName: 'housing-price',
-  riskRating: 'Medium',
-  riskRatingSource: 'annotation',
-  monitors: [
-    {
-      scheduleName: 'housing-price-dq',
-      monitorType: 'DataQuality',
-      lastExecution: {
-        scheduleName: 'housing-price-dq',
-        monitorType: 'DataQuality',
-        windowStart: '2026-11-22T10:00:00.000Z',
-        windowEnd: '2026-11-22T11:00:00.000Z',
-        status: 'CompletedWithViolations',
-        violationCount: 1,
-        violations: ['median_income'],
-        finishedAt: '2026-11-22T11:05:00.000Z',
-      },
-    },
-    { scheduleName: 'housing-price-mq', monitorType: 'ModelQuality' },
-  ],
-};
-
-function renderCard(api: Partial<ModelMonitoringApi>, forEntity: Entity = entity) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[modelMonitoringApiRef, api]]}>
-      <EntityProvider entity={forEntity}>
-        <ModelMonitoringStatusCard />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
-}
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+afterEach(() => jest.restoreAllMocks());
 
 describe('ModelMonitoringStatusCard', () => {
-  it('shows each monitor with its status and violated features', async () => {
+  it('shows each monitor with status, violated features, last and next run', async () => {
     const getSummary = jest.fn().mockResolvedValue(summary);
-    await renderCard({ getSummary });
+    await renderForEntity(<ModelMonitoringStatusCard />, { getSummary });
     expect(await screen.findByText('median_income')).toBeInTheDocument();
     expect(screen.getByText('Violations found')).toBeInTheDocument();
     expect(screen.getByText('No run yet')).toBeInTheDocument();
+    expect(screen.getByText('Last window ended 3 hours ago')).toBeInTheDocument();
+    expect(screen.getByText(/next run in 30 minutes/)).toBeInTheDocument();
+    expect(screen.getByText('In alert')).toBeInTheDocument();
     expect(screen.getByText(/risk Medium/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Open the monitoring dashboard/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/housing-price-regressor/monitoring');
     expect(getSummary).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',
-      name: 'housing-price',
+      name: 'housing-price-regressor',
     });
+  });
+
+  it('shows progress while loading', async () => {
+    await renderForEntity(<ModelMonitoringStatusCard />, { getSummary: pending });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('explains the missing annotation instead of calling the backend', async () => {
     const getSummary = jest.fn();
-    await renderCard({ getSummary }, {
-      ...entity,
-      metadata: { name: 'website', namespace: 'default' },
-    });
+    await renderForEntity(<ModelMonitoringStatusCard />, { getSummary }, unmonitoredEntity);
     expect(screen.getAllByText(/mlmon.dev\/endpoint/).length).toBeGreaterThan(0);
     expect(getSummary).not.toHaveBeenCalled();
   });
 
   it('shows the backend error', async () => {
-    const response = new Response(
-      JSON.stringify({
-        error: { name: 'InputError', message: 'Annotation mlmon.dev/endpoint is invalid' },
-        response: { statusCode: 400 },
-      }),
-      { status: 400, headers: { 'content-type': 'application/json' } },
-    );
-    const error = await ResponseError.fromResponse(response);
-    await renderCard({ getSummary: jest.fn().mockRejectedValue(error) });
+    const error = await backendError(400, 'Annotation mlmon.dev/endpoint is invalid');
+    await renderForEntity(<ModelMonitoringStatusCard />, {
+      getSummary: jest.fn().mockRejectedValue(error),
+    });
     expect(
       (await screen.findAllByText(/Annotation mlmon.dev\/endpoint is invalid/)).length,
     ).toBeGreaterThan(0);
   });
 
   it('says so when the model has no schedules yet', async () => {
-    await renderCard({ getSummary: jest.fn().mockResolvedValue({ ...summary, monitors: [] }) });
-    expect(
-      await screen.findByText(/No monitoring schedules yet for endpoint housing-price/),
-    ).toBeInTheDocument();
+    await renderForEntity(
+      <ModelMonitoringStatusCard />,
+      { getSummary: jest.fn().mockResolvedValue({ ...summary, monitors: [] }) },
+      monitoredEntity,
+    );
+    expect(await screen.findByText('No monitoring schedules yet')).toBeInTheDocument();
+    expect(screen.getByText(/endpoint housing-price-regressor/)).toBeInTheDocument();
   });
 });

@@ -1,117 +1,133 @@
-import {
-  InfoCard,
-  MissingAnnotationEmptyState,
-  Progress,
-  ResponseErrorPanel,
-  StatusError,
-  StatusOK,
-  StatusPending,
-  StatusWarning,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { InfoCard } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
+import type { ModelMonitoringSummary, MonitorSummary } from '@mlmon/plugin-model-monitoring-common';
 import {
-  ANNOTATION_ENDPOINT,
-  ExecutionStatus,
-  isModelMonitoringAvailable,
-  MonitorSummary,
-} from '@mlmon/plugin-model-monitoring-common';
-import useAsync from 'react-use/esm/useAsync';
-import { modelMonitoringApiRef } from '../../api';
-import { formatDateTime } from '../format';
+  CardStates,
+  ExecutionStatusLabel,
+  formatDateTime,
+  formatRelative,
+  HealthStatus,
+  MONITOR_LABELS,
+  SourceErrors,
+  useEntityMonitoringLink,
+  useMonitoringData,
+} from '../shared';
 
-const MONITOR_LABELS: Record<string, string> = {
-  DataQuality: 'Data quality',
-  ModelQuality: 'Model quality',
-  ModelBias: 'Bias drift',
-  ModelExplainability: 'Feature attribution',
-};
+const MAX_CHIPS = 5;
 
-function StatusCell({ status }: { status?: ExecutionStatus }) {
-  switch (status) {
-    case 'Completed':
-      return <StatusOK>Completed</StatusOK>;
-    case 'CompletedWithViolations':
-      return <StatusWarning>Violations found</StatusWarning>;
-    case 'Failed':
-      return <StatusError>Failed</StatusError>;
-    case undefined:
-      return <StatusPending>No run yet</StatusPending>;
-    default:
-      return <StatusPending>{status}</StatusPending>;
-  }
+const useStyles = makeStyles(theme => ({
+  item: { display: 'block', paddingLeft: 0, paddingRight: 0 },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 8 },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5), marginTop: 4 },
+}));
+
+function MonitorItem({ monitor }: { monitor: MonitorSummary }) {
+  const classes = useStyles();
+  const last = monitor.lastExecution;
+  const violations = last?.violations ?? [];
+  return (
+    <ListItem divider className={classes.item}>
+      <div className={classes.head}>
+        <Typography variant="subtitle2">{MONITOR_LABELS[monitor.monitorType]}</Typography>
+        <ExecutionStatusLabel status={last?.status} />
+      </div>
+      <Typography variant="caption" color="textSecondary" component="div">
+        {monitor.scheduleName}
+      </Typography>
+      <Typography variant="body2" component="div">
+        {last ? (
+          <span title={formatDateTime(last.windowEnd)}>
+            Last window ended {formatRelative(last.windowEnd)}
+          </span>
+        ) : (
+          'Not run yet'
+        )}
+        {monitor.nextRunAt && (
+          <span title={formatDateTime(monitor.nextRunAt)}>
+            {' · next run '}
+            {formatRelative(monitor.nextRunAt)}
+          </span>
+        )}
+      </Typography>
+      {last?.failureReason && (
+        <Typography variant="body2" color="error">
+          {last.failureReason}
+        </Typography>
+      )}
+      {monitor.failureReason && (
+        <Typography variant="body2" color="error">
+          Schedule failed: {monitor.failureReason}
+        </Typography>
+      )}
+      {violations.length > 0 && (
+        <div className={classes.chips} aria-label="Violated features or metrics">
+          {violations.slice(0, MAX_CHIPS).map(v => (
+            <Chip key={v} size="small" variant="outlined" label={v} />
+          ))}
+          {violations.length > MAX_CHIPS && (
+            <Chip size="small" label={`+${violations.length - MAX_CHIPS} more`} />
+          )}
+        </div>
+      )}
+    </ListItem>
+  );
 }
 
-const columns: TableColumn<MonitorSummary>[] = [
-  {
-    title: 'Monitor',
-    render: m => MONITOR_LABELS[m.monitorType] ?? m.monitorType,
-  },
-  { title: 'Schedule', field: 'scheduleName' },
-  { title: 'Status', render: m => <StatusCell status={m.lastExecution?.status} /> },
-  {
-    title: 'Violations',
-    render: m =>
-      m.lastExecution?.violations.length
-        ? m.lastExecution.violations.join(', ')
-        : m.lastExecution
-        ? 'none'
-        : '—',
-  },
-  {
-    title: 'Last window end',
-    render: m => (m.lastExecution ? formatDateTime(m.lastExecution.windowEnd) : '—'),
-  },
-];
-
-/** Per-monitor status of the model shown on the current entity page. */
-export function ModelMonitoringStatusCard() {
-  const { entity } = useEntity();
-  const api = useApi(modelMonitoringApiRef);
-  const available = isModelMonitoringAvailable(entity);
-  const { value, loading, error } = useAsync(
-    async () => (available ? api.getSummary(getCompoundEntityRef(entity)) : undefined),
-    [api, entity, available],
+function StatusContent({ value }: { value: ModelMonitoringSummary }) {
+  return (
+    <>
+      <SourceErrors errors={value.errors} />
+      <Box display="flex" justifyContent="space-between" alignItems="center">
+        <Typography variant="body2" color="textSecondary">
+          Overall
+        </Typography>
+        <HealthStatus health={value.health} />
+      </Box>
+      <List dense disablePadding>
+        {value.monitors.map(m => (
+          <MonitorItem key={m.scheduleName} monitor={m} />
+        ))}
+      </List>
+    </>
   );
+}
 
-  if (!available) {
-    return <MissingAnnotationEmptyState annotation={ANNOTATION_ENDPOINT} />;
-  }
+const SOURCE_LABELS = { builtin: 'built-in monitor', sagemaker: 'SageMaker' } as const;
 
-  let content;
-  if (loading) {
-    content = <Progress />;
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!value || value.monitors.length === 0) {
-    content = (
-      <Typography variant="body2">
-        No monitoring schedules yet for endpoint {value?.endpointName}.
-      </Typography>
-    );
-  } else {
-    content = (
-      <Table
-        options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
-        data={value.monitors}
-        columns={columns}
-      />
-    );
-  }
-
+/**
+ * Per-monitor status of the model on the current entity page: last execution, status,
+ * violated features or metrics, next run. Laid out as a list so it reads well in the
+ * narrow "info" column beside "About".
+ */
+export function ModelMonitoringStatusCard() {
+  const state = useMonitoringData((api, ref) => api.getSummary(ref));
+  const link = useEntityMonitoringLink();
+  const value = state.value;
   return (
     <InfoCard
       title="Model monitoring"
       subheader={
-        value ? `${value.endpointName} · ${value.source} · risk ${value.riskRating}` : undefined
+        value
+          ? `${value.endpointName} · ${SOURCE_LABELS[value.source]} · risk ${value.riskRating}`
+          : undefined
       }
-      noPadding={Boolean(value?.monitors.length)}
+      deepLink={
+        link && state.available ? { title: 'Open the monitoring dashboard', link } : undefined
+      }
     >
-      {content}
+      <CardStates
+        state={state}
+        isEmpty={v => v.monitors.length === 0}
+        emptyTitle="No monitoring schedules yet"
+        emptyDescription={`No monitoring schedules yet for endpoint ${value?.endpointName}. Onboard the model with the "Monitor a model" template or create a schedule.`}
+      >
+        {v => <StatusContent value={v} />}
+      </CardStates>
     </InfoCard>
   );
 }

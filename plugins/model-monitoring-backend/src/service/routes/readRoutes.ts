@@ -1,0 +1,175 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  ExecutionsResponse,
+  FeatureStatisticsResponse,
+  ReportFileName,
+} from '@mlmon/plugin-model-monitoring-common';
+import type { Router } from 'express';
+import { z } from 'zod';
+import { buildSummary } from '../buildSummary';
+import { buildDrift, buildQuality, buildViolations } from '../buildSeries';
+import { monitorHealth, modelHealth } from '../deriveHealth';
+import { bucketBoundsOf, featureDistribution } from '../../reports/featureDistribution';
+import { entityRequest, nameParam, parseRange, pickSchedule } from '../requestContext';
+import type { RouteDeps } from './routeDeps';
+
+const ENTITY = '/entities/:namespace/:kind/:name';
+const REPORT_FILES: ReportFileName[] = ['statistics.json', 'constraints.json', 'constraint_violations.json', 'analysis.json', 'report.html'];
+
+/** Read-only entity routes: summary, executions, drift, violations, features, quality, reports. */
+export function addReadRoutes(router: Router, deps: RouteDeps): void {
+  router.get(`${ENTITY}/summary`, async (req, res) => {
+    const request = await entityRequest(deps, req);
+    const key = `${request.entityRef}\u0000summary`;
+    const cached = deps.cache.get(key);
+    if (cached) return void res.json(cached);
+    const latest = await deps.executions.latestPerSchedule(request.entityRef);
+    const summary = buildSummary(
+      { ...request, annotations: { ...request.annotations, schedules: request.scheduleNames } },
+      latest,
+    );
+    const alerts = await deps.alerts.states(request.entityRef);
+    for (const monitor of summary.monitors) {
+      const spec = request.builtinModel?.schedules.find(s => s.name === monitor.scheduleName);
+      if (spec) {
+        monitor.monitorType = spec.monitorType;
+        monitor.scheduleExpression = spec.scheduleExpression;
+        monitor.scheduleStatus = 'Scheduled';
+        monitor.nextRunAt = deps.nextRun(spec.scheduleExpression)?.toISOString();
+      }
+      monitor.health = monitorHealth(monitor.lastExecution);
+    }
+    const result = {
+      ...summary,
+      health: modelHealth(latest, alerts),
+      alerts,
+      dashboardAvailable: Boolean(request.annotations.quickSightDashboardId),
+    };
+    deps.cache.set(key, result);
+    res.json(result);
+  });
+
+  router.get(`${ENTITY}/executions`, async (req, res) => {
+    const request = await entityRequest(deps, req);
+    const range = parseRange(req.query);
+    const schedule = nameParam(req.query, 'schedule');
+    if (schedule !== undefined) pickSchedule(request, schedule);
+    const q = z
+      .object({
+        status: z.enum(['Pending', 'InProgress', 'Completed', 'CompletedWithViolations', 'Failed', 'Stopping', 'Stopped']).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        cursor: z.iso.datetime({ offset: true }).optional(),
+      })
+      .safeParse(req.query);
+    if (!q.success) throw new InputError(`Query parameter ${q.error.issues[0].path.join('.')}: ${q.error.issues[0].message}`);
+    // The cursor is the window end of the last item seen: the next page is strictly older.
+    const to = q.data.cursor ? new Date(new Date(q.data.cursor).getTime() - 1) : range.to;
+    const items = await deps.executions.page(request.entityRef, {
+      scheduleName: schedule,
+      status: q.data.status,
+      from: range.from,
+      to,
+      limit: q.data.limit + 1,
+    });
+    const page = items.slice(0, q.data.limit);
+    const base = `/entities/${encodeURIComponent(req.params.namespace)}/${encodeURIComponent(req.params.kind)}/${encodeURIComponent(req.params.name)}/reports`;
+    const body: ExecutionsResponse = {
+      entityRef: request.entityRef,
+      range: { from: range.from.toISOString(), to: range.to.toISOString() },
+      items: page.map(e => ({
+        ...e,
+        reports: e.reportUri
+          ? (e.monitorType === 'DataQuality' || e.monitorType === 'ModelQuality'
+              ? ['statistics.json', 'constraints.json', 'constraint_violations.json']
+              : ['analysis.json', 'constraint_violations.json', 'report.html']
+            ).map(name => ({
+              name,
+              uri: `${e.reportUri}/${name}`,
+              href: `${base}?schedule=${encodeURIComponent(e.scheduleName)}&windowEnd=${encodeURIComponent(e.windowEnd)}&file=${name}`,
+            }))
+          : [],
+      })),
+      nextCursor: items.length > q.data.limit ? page[page.length - 1].windowEnd : undefined,
+    };
+    res.json(body);
+  });
+
+  router.get(`${ENTITY}/reports`, async (req, res) => {
+    const request = await entityRequest(deps, req);
+    const schedule = pickSchedule(request, nameParam(req.query, 'schedule'));
+    const file = req.query.file;
+    if (typeof file !== 'string' || !(REPORT_FILES as string[]).includes(file)) {
+      throw new InputError(`Query parameter file: must be one of ${REPORT_FILES.join(', ')}`);
+    }
+    const windowEnd = z.iso.datetime({ offset: true }).safeParse(req.query.windowEnd);
+    if (!windowEnd.success) throw new InputError('Query parameter windowEnd: must be an ISO-8601 date-time');
+    const end = new Date(windowEnd.data);
+    const [execution] = await deps.executions.list(request.entityRef, schedule, new Date(end.getTime() - 1), end);
+    // Only the report location recorded for this entity's execution is read: never a client path.
+    if (!execution?.reportUri) throw new NotFoundError(`No report for ${schedule} at ${windowEnd.data}`);
+    const body = await deps.reports.file(execution.reportUri, file);
+    if (!body) throw new NotFoundError(`${file} does not exist for ${schedule} at ${windowEnd.data}`);
+    res.type(file.endsWith('.html') ? 'text/plain' : 'application/json').send(body);
+  });
+
+  router.get(`${ENTITY}/drift`, async (req, res) => {
+    const request = await entityRequest(deps, req);
+    const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'DataQuality');
+    const range = parseRange(req.query);
+    const features = typeof req.query.features === 'string' ? req.query.features.split(',').slice(0, 50) : undefined;
+    const key = `${request.entityRef}\u0000drift\u0000${schedule}\u0000${req.query.from ?? ''}\u0000${req.query.to ?? ''}\u0000${features?.join(',') ?? ''}`;
+    const hit = deps.cache.get(key);
+    if (hit && req.query.to) return void res.json(hit);
+    const body = await buildDrift(request, schedule, range, features, deps);
+    if (req.query.to) deps.cache.set(key, body);
+    res.json(body);
+  });
+
+  router.get(`${ENTITY}/violations`, async (req, res) => {
+    const request = await entityRequest(deps, req);
+    const asked = nameParam(req.query, 'schedule');
+    const schedules = asked ? [pickSchedule(request, asked)] : request.scheduleNames;
+    res.json(await buildViolations(request, schedules, parseRange(req.query), deps));
+  });
+
+  router.get(`${ENTITY}/quality`, async (req, res) => {
+    const request = await entityRequest(deps, req);
+    const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'ModelQuality');
+    res.json(await buildQuality(request, schedule, parseRange(req.query), deps));
+  });
+
+  router.get(`${ENTITY}/features/:feature`, async (req, res) => {
+    const request = await entityRequest(deps, req);
+    const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'DataQuality');
+    const feature = req.params.feature;
+    const spec = request.builtinModel?.schedules.find(s => s.name === schedule);
+    const baseline = spec ? await deps.baselines.statistics(spec.baselineUri) : undefined;
+    const baseFeature = baseline?.features.find(f => f.name === feature);
+    const [latest] = await deps.executions.page(request.entityRef, {
+      scheduleName: schedule,
+      from: new Date(0),
+      to: typeof req.query.windowEnd === 'string' ? new Date(req.query.windowEnd) : new Date(),
+      limit: 1,
+    });
+    const window = latest?.reportUri ? await deps.baselines.statistics(latest.reportUri) : undefined;
+    const winFeature = window?.features.find(f => f.name === feature);
+    if (!baseFeature && !winFeature) throw new NotFoundError(`Feature ${feature} is not in the baseline or the newest report of ${schedule}`);
+    const bounds = bucketBoundsOf(baseFeature);
+    const metrics = latest ? (await deps.executions.newest(request.entityRef, schedule, 1))[0]?.metrics : undefined;
+    const inferred = (baseFeature ?? winFeature)!.inferred_type;
+    const body: FeatureStatisticsResponse = {
+      entityRef: request.entityRef,
+      scheduleName: schedule,
+      feature,
+      inferredType: inferred === 'Boolean' ? 'String' : inferred,
+      windowEnd: latest?.windowEnd,
+      baseline: baseFeature
+        ? featureDistribution(baseFeature, baseline!.dataset.item_count, bounds)
+        : { itemCount: 0, missing: 0 },
+      window: winFeature ? featureDistribution(winFeature, window!.dataset.item_count, bounds) : undefined,
+      distance: metrics?.[`feature_baseline_drift_${feature}`] ?? null,
+      threshold: null,
+    };
+    res.json(body);
+  });
+}

@@ -1,0 +1,31 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { BuiltinJobs } from '../../builtin/BuiltinJobs';
+import type { AlertingService } from '../../alerting/AlertingService';
+import type { AlertStore } from '../../database/AlertStore';
+import type { ExecutionStore } from '../../database/ExecutionStore';
+import type { ModelRegistryStore } from '../../database/ModelRegistryStore';
+import type { SnapshotStore } from '../../database/SnapshotStore';
+import type { BaselineReader } from '../../reports/BaselineReader';
+import type { ReportReader } from '../../reports/ReportReader';
+import type { DashboardEmbedResponse } from '@mlmon/plugin-model-monitoring-common';
+import type { EntityRequest, RequestDeps } from '../requestContext';
+import type { TtlCache } from '../TtlCache';
+import type { SnapshotRefresher } from '../SnapshotRefresher';
+
+/** Everything the routes use. */
+export interface RouteDeps extends RequestDeps {
+  executions: ExecutionStore;
+  alerts: AlertStore;
+  alerting: AlertingService;
+  snapshots: SnapshotStore;
+  refresher: SnapshotRefresher;
+  registry: ModelRegistryStore;
+  reports: ReportReader;
+  baselines: BaselineReader;
+  jobs: BuiltinJobs;
+  cache: TtlCache<unknown>;
+  logger: LoggerService;
+  nextRun(expression: string): Date | undefined;
+  /** QuickSight embedding, when configured (SageMaker source). */
+  embedDashboard?: (request: EntityRequest) => Promise<DashboardEmbedResponse>;
+}

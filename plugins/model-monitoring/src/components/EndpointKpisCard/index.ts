@@ -1,0 +1,1 @@
+export { EndpointKpisCard } from './EndpointKpisCard';

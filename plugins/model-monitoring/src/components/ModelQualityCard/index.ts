@@ -1,0 +1,1 @@
+export { ModelQualityCard } from './ModelQualityCard';

@@ -1,0 +1,95 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  drift,
+  executions,
+  featureStatistics,
+  NOW,
+  predictions,
+  quality,
+  traffic,
+  unmonitoredEntity,
+  violations,
+} from '../../testing/fixtures';
+import { backendError, pending, renderForEntity } from '../../testing/renderForEntity';
+import type { ModelMonitoringApi } from '../../api';
+import { ModelMonitoringContent } from './ModelMonitoringContent';
+
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+afterEach(() => jest.restoreAllMocks());
+
+function answeringApi(overrides: Partial<ModelMonitoringApi> = {}): Partial<ModelMonitoringApi> {
+  return {
+    getDrift: jest.fn().mockResolvedValue(drift),
+    getViolations: jest.fn().mockResolvedValue(violations),
+    getFeatureStatistics: jest.fn().mockResolvedValue(featureStatistics),
+    getPredictions: jest.fn().mockResolvedValue(predictions),
+    getQuality: jest.fn().mockResolvedValue(quality),
+    getTraffic: jest.fn().mockResolvedValue(traffic),
+    getExecutions: jest.fn().mockResolvedValue(executions),
+    getReport: jest.fn(),
+    ...overrides,
+  };
+}
+
+describe('ModelMonitoringContent', () => {
+  it('draws drift over time with the threshold, the feature table and the most drifted distribution', async () => {
+    const api = answeringApi();
+    await renderForEntity(<ModelMonitoringContent />, api);
+    const chart = await screen.findByRole('img', { name: /Drift distance over time of median_income, house_age/ });
+    expect(chart.querySelectorAll('.recharts-line-curve')).toHaveLength(2);
+    expect(within(chart).getByText('threshold 0.1')).toBeInTheDocument();
+    expect(screen.getByText('Drifted')).toBeInTheDocument();
+    // The most drifted feature opens without a click.
+    expect(await screen.findByText('Distribution of median_income')).toBeInTheDocument();
+    expect(api.getFeatureStatistics).toHaveBeenCalledWith(expect.anything(), 'median_income');
+    const overlay = screen.getByRole('img', { name: /median_income: baseline versus window/ });
+    expect(overlay.querySelectorAll('.recharts-bar-rectangle').length).toBe(6);
+    expect(screen.getByRole('cell', { name: '6.1' })).toBeInTheDocument();
+    expect(screen.getByText('Baseline drift distance: 0.41 exceeds threshold: 0.1')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'RMSE over time' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Model latency over time' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'constraint_violations.json' })).toBeInTheDocument();
+  });
+
+  it('compares another feature and refetches for a new time range', async () => {
+    const api = answeringApi();
+    await renderForEntity(<ModelMonitoringContent />, api);
+    await screen.findByText('Distribution of median_income');
+    const compare = screen.getAllByRole('button', { name: 'Compare' });
+    fireEvent.click(compare[1]);
+    await waitFor(() =>
+      expect(api.getFeatureStatistics).toHaveBeenLastCalledWith(expect.anything(), 'house_age'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Last 30 days' }));
+    await waitFor(() =>
+      expect(api.getDrift).toHaveBeenLastCalledWith(expect.anything(), {
+        from: '2026-10-23T12:00:00.000Z',
+        to: '2026-11-22T12:00:00.000Z',
+        features: undefined,
+      }),
+    );
+  });
+
+  it('keeps the other sections when one source fails, and shows empty sections as such', async () => {
+    const error = await backendError(502, 'CloudWatch failed');
+    await renderForEntity(
+      <ModelMonitoringContent />,
+      answeringApi({
+        getTraffic: jest.fn().mockRejectedValue(error),
+        getQuality: jest.fn().mockResolvedValue({ ...quality, metrics: [] }),
+        getExecutions: pending,
+      }),
+    );
+    expect((await screen.findAllByText(/CloudWatch failed/)).length).toBeGreaterThan(0);
+    expect(await screen.findByText('No model-quality results in this range')).toBeInTheDocument();
+    expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
+    expect(await screen.findByText('Drifted')).toBeInTheDocument();
+  });
+
+  it('explains the missing annotation', async () => {
+    const api = answeringApi();
+    await renderForEntity(<ModelMonitoringContent />, api, unmonitoredEntity);
+    expect(screen.getAllByText(/mlmon.dev\/endpoint/).length).toBeGreaterThan(0);
+    expect(api.getDrift).not.toHaveBeenCalled();
+  });
+});

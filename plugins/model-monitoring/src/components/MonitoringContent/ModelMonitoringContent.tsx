@@ -1,0 +1,66 @@
+import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import {
+  ANNOTATION_ENDPOINT,
+  isModelMonitoringAvailable,
+} from '@mlmon/plugin-model-monitoring-common';
+import { useMemo, useState } from 'react';
+import { DriftSection } from './DriftSection';
+import { ExecutionsSection } from './ExecutionsSection';
+import { FeatureDistributionSection } from './FeatureDistributionSection';
+import { PredictionsSection } from './PredictionsSection';
+import { QualitySection } from './QualitySection';
+import { rangeFor, RangeKey } from './timeRange';
+import { TimeRangePicker } from './TimeRangePicker';
+import { TrafficSection } from './TrafficSection';
+import { ViolationsSection } from './ViolationsSection';
+
+/**
+ * The "Monitoring" tab of a model: what drifted, since when, how much, and whether quality
+ * suffers. Each section loads on its own, so one slow or failing source leaves the rest.
+ */
+export function ModelMonitoringContent() {
+  const { entity } = useEntity();
+  const [rangeKey, setRangeKey] = useState<RangeKey>('7d');
+  const range = useMemo(() => rangeFor(rangeKey, Date.now()), [rangeKey]);
+  const [feature, setFeature] = useState<string>();
+
+  if (!isModelMonitoringAvailable(entity)) {
+    return <MissingAnnotationEmptyState annotation={ANNOTATION_ENDPOINT} />;
+  }
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12}>
+        <Box display="flex" justifyContent="space-between" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+          <Typography variant="h5" component="h2">
+            Monitoring dashboard
+          </Typography>
+          <TimeRangePicker value={rangeKey} onChange={setRangeKey} />
+        </Box>
+      </Grid>
+      <Grid item xs={12}>
+        <DriftSection range={range} selectedFeature={feature} onSelectFeature={setFeature} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <FeatureDistributionSection feature={feature} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <ViolationsSection range={range} />
+      </Grid>
+      <Grid item xs={12}>
+        <QualitySection range={range} />
+      </Grid>
+      <Grid item xs={12}>
+        <PredictionsSection spanMs={range.spanMs} />
+      </Grid>
+      <Grid item xs={12}>
+        <TrafficSection range={range} />
+      </Grid>
+      <Grid item xs={12}>
+        <ExecutionsSection range={range} />
+      </Grid>
+    </Grid>
+  );
+}
