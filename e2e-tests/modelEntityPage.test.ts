@@ -4,16 +4,26 @@ import { openAsGuest } from './signIn';
 test('a demo model page shows the model-monitoring card', async ({ page }) => {
   await openAsGuest(page, '/catalog/default/component/housing-price-regressor');
 
-  const card = page.locator('article, .MuiCard-root').filter({ hasText: 'Model monitoring' });
+  const card = page
+    .locator('article, .MuiCard-root')
+    .filter({ hasText: 'Model monitoring' });
   await expect(card.first()).toBeVisible();
-  await expect(card.first()).toContainText('housing-price-regressor-data-quality');
+  await expect(card.first()).toContainText(
+    'housing-price-regressor-data-quality',
+  );
   await expect(card.first()).toContainText('risk Medium');
   await card.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'screenshots/entity-page.png' });
 });
 
-test('an entity without the annotation shows no monitoring card', async ({ page }) => {
+test('an entity without the annotation shows no monitoring card', async ({
+  page,
+}) => {
   await openAsGuest(page, '/catalog/default/component/model-monitoring-portal');
   await expect(page.getByText('This Backstage portal').first()).toBeVisible();
-  await expect(page.getByText('Model monitoring', { exact: true })).toHaveCount(0);
+  // Scoped to the page body: the sidebar has a "Model monitoring" item on every page.
+  await expect(
+    page.locator('main').getByText('Model monitoring', { exact: true }),
+  ).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Monitoring' })).toHaveCount(0);
 });

@@ -48,6 +48,73 @@ export interface Config {
         }>;
       }>;
     };
+    /**
+     * The SageMaker source: entities whose mlmon.dev/endpoint annotation is a SageMaker endpoint
+     * ARN. Credentials per account come from the `aws` section (@backstage/integration-aws-node:
+     * `aws.mainAccount`, `aws.accounts[]` with role ARNs); the account and region of each call
+     * are those of the endpoint ARN.
+     */
+    sagemaker?: {
+      /** Region of calls that no ARN names (Athena, QuickSight). Default us-east-1. */
+      region?: string;
+      /** Attempts per AWS call, with the SDK's adaptive backoff on throttling. Default 4. */
+      maxAttempts?: number;
+      /** Socket timeout of one attempt in milliseconds (a call with retries gets maxAttempts times it). Default 10000. */
+      requestTimeoutMs?: number;
+      /**
+       * s3:// prefixes that SageMaker monitoring reports may be read from, e.g.
+       * `s3://my-bucket/model-monitor/reports`. A report outside them is refused.
+       */
+      reportPrefixes?: string[];
+      /**
+       * CloudWatch alarms shown for a model are those named `{alarmNamePrefix}{endpointName}...`.
+       * Default: alarms whose names start with the endpoint name.
+       */
+      alarmNamePrefix?: string;
+      /** Service endpoint URLs replacing the regional defaults (VPC endpoints, S3-compatible stores). */
+      endpoints?: {
+        sagemaker?: string;
+        s3?: string;
+        cloudwatch?: string;
+        athena?: string;
+        quicksight?: string;
+      };
+      /** Violation history over long ranges through Athena (tables: docs/athena-tables.md). */
+      athena?: {
+        /** Athena workgroup. Default: the account's primary workgroup. */
+        workGroup?: string;
+        /** Glue database of the tables (a plain identifier). */
+        database: string;
+        /** Data catalog. Default AwsDataCatalog. */
+        catalog?: string;
+        /** s3:// location of query results, when the workgroup does not enforce one. */
+        outputLocation?: string;
+        /** Table over constraint_violations.json. Default sagemaker_constraint_violations. */
+        violationsTable?: string;
+        /** How long a query may run before it is stopped, in milliseconds. Default 60000. */
+        timeoutMs?: number;
+      };
+      /** Embedding QuickSight dashboards (mlmon.dev/quicksight-dashboard) for registered users. */
+      quickSight?: {
+        /** The AWS account id of the QuickSight subscription. */
+        accountId: string;
+        /** QuickSight namespace of the users. Default `default`. */
+        namespace?: string;
+        /** QuickSight identity region. Default `modelMonitoring.sagemaker.region`. */
+        region?: string;
+        /** Backstage users and the QuickSight user each one embeds as. */
+        users?: Array<{ userEntityRef: string; quickSightUserName: string }>;
+        /** QuickSight user for Backstage users not listed; without it they get 403. */
+        defaultUserName?: string;
+        /**
+         * Domains that may frame the dashboard, besides the origin of app.baseUrl (which is
+         * always allowed). QuickSight accepts at most three in all.
+         */
+        allowedDomains?: string[];
+        /** Session lifetime in minutes (15..600). Default 60. */
+        sessionLifetimeMinutes?: number;
+      };
+    };
     /** Default alert rule of every schedule of a model without rules of its own. */
     alerting?: {
       /** M: executions with violations among the last N that open an alert. Default 1. */

@@ -16,6 +16,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Entities of the models onboarded to the built-in engine through the scaffolder.
+backend.add(import('@mlmon/plugin-catalog-backend-module-model-monitoring'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-notifications'));
@@ -29,5 +31,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@mlmon/plugin-model-monitoring-backend'));
+// The demo of the embedded default: seeds the demo models' data and adds live traffic
+// (only when modelMonitoring.demo.enabled is true).
+backend.add(import('./modules/demo'));
 
 backend.start();

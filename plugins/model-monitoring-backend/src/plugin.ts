@@ -2,7 +2,8 @@ import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { modelMonitoringPermissions } from '@mlmon/plugin-model-monitoring-common';
-import { nextRunAfter, openObjectStore } from '@mlmon/monitor-engine';
+import { AthenaEngine, nextRunAfter, openObjectStore } from '@mlmon/monitor-engine';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { AlertingService } from './alerting/AlertingService';
 import { BuiltinJobs } from './builtin/BuiltinJobs';
 import { BuiltinModels } from './builtin/BuiltinModels';
@@ -17,6 +18,13 @@ import { ReportReader } from './reports/ReportReader';
 import { createRouter } from './service/createRouter';
 import { SnapshotRefresher } from './service/SnapshotRefresher';
 import { TtlCache } from './service/TtlCache';
+import { readSageMakerSettings } from './config/sagemakerConfig';
+import { AthenaViolationsHistory } from './sagemaker/AthenaViolationsHistory';
+import { AwsClients } from './sagemaker/AwsClients';
+import { CloudWatchMetrics } from './sagemaker/CloudWatchMetrics';
+import { QuickSightEmbedder } from './sagemaker/QuickSightEmbedder';
+import { SageMakerApi } from './sagemaker/SageMakerApi';
+import { SageMakerSource } from './sagemaker/SageMakerSource';
 
 /**
  * The model-monitoring backend plugin: one monitoring API over SageMaker Model Monitor and the
@@ -59,6 +67,33 @@ export const modelMonitoringPlugin = createBackendPlugin({
         const reports = new ReportReader(openStore);
         const baselines = new BaselineReader(openStore);
         const cache = new TtlCache<unknown>(30_000);
+        const sagemakerSettings = readSageMakerSettings(config, config.getOptionalString('app.baseUrl'));
+        let sagemaker: SageMakerSource | undefined;
+        let embedder: QuickSightEmbedder | undefined;
+        if (sagemakerSettings) {
+          const clients = new AwsClients(DefaultAwsCredentialsManager.fromConfig(config), sagemakerSettings);
+          const athena = sagemakerSettings.athena;
+          sagemaker = new SageMakerSource({
+            settings: sagemakerSettings,
+            clients,
+            api: new SageMakerApi(clients),
+            cloudWatch: new CloudWatchMetrics(clients),
+            history: athena
+              ? new AthenaViolationsHistory(
+                  new AthenaEngine({
+                    client: await clients.athena({ region: sagemakerSettings.region }),
+                    workGroup: athena.workGroup,
+                    database: athena.database,
+                    catalog: athena.catalog,
+                    outputLocation: athena.outputLocation,
+                    timeoutMs: athena.timeoutMs,
+                  }),
+                  athena.violationsTable,
+                )
+              : undefined,
+          });
+          if (sagemakerSettings.quickSight) embedder = new QuickSightEmbedder(clients, sagemakerSettings.quickSight);
+        }
         const alerting = new AlertingService(alerts, executions, deps.notifications, logger, {
           datapointsToAlert: config.getOptionalNumber('modelMonitoring.alerting.datapointsToAlert') ?? 1,
           evaluationPeriod: config.getOptionalNumber('modelMonitoring.alerting.evaluationPeriod') ?? 1,
@@ -71,6 +106,7 @@ export const modelMonitoringPlugin = createBackendPlugin({
           snapshots,
           builtinModels,
           logger,
+          sagemaker,
         });
         const jobs = new BuiltinJobs(
           executions,
@@ -129,6 +165,14 @@ export const modelMonitoringPlugin = createBackendPlugin({
             cache,
             logger,
             nextRun: expression => nextRunAfter(expression, new Date()),
+            sagemaker,
+            embedDashboard: embedder
+              ? request =>
+                  embedder!.embed(
+                    request.annotations.quickSightDashboardId!,
+                    (request.credentials.principal as { userEntityRef?: string }).userEntityRef,
+                  )
+              : undefined,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -5,7 +5,17 @@
  * @packageDocumentation
  */
 
-export { modelMonitoringPlugin, EntityModelMonitoringStatusCard } from './plugin';
+export {
+  modelMonitoringPlugin,
+  EntityModelMonitoringStatusCard,
+  EntityModelRiskCard,
+  EntityModelQualityCard,
+  EntityEndpointKpisCard,
+  EntityQuickSightDashboardCard,
+  EntityModelMonitoringContent,
+  ModelMonitoringOverviewPage,
+} from './plugin';
+export { rootRouteRef as modelMonitoringRouteRef } from './routes';
 export { modelMonitoringApiRef, ModelMonitoringClient } from './api';
-export type { ModelMonitoringApi } from './api';
+export type { ModelMonitoringApi, RangeQuery, ExecutionsQuery } from './api';
 export { isModelMonitoringAvailable } from '@mlmon/plugin-model-monitoring-common';

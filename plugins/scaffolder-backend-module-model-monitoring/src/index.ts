@@ -6,3 +6,4 @@
 
 export { scaffolderModuleModelMonitoring as default } from './module';
 export { createAnnotationsAction } from './actions/createAnnotationsAction';
+export { onboardBuiltinModelAction, ONBOARD_BUILTIN_ACTION_ID } from './actions/builtin/onboardBuiltinModelAction';

@@ -1,6 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAnnotationsAction } from './actions/createAnnotationsAction';
+import { onboardBuiltinModelAction } from './actions/builtin/onboardBuiltinModelAction';
 
 /**
  * Scaffolder actions that onboard a model to monitoring.
@@ -12,9 +14,18 @@ export const scaffolderModuleModelMonitoring = createBackendModule({
   moduleId: 'model-monitoring',
   register(env) {
     env.registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(createAnnotationsAction());
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolderActions, config, auth, discovery, catalog }) {
+        scaffolderActions.addActions(
+          createAnnotationsAction(),
+          onboardBuiltinModelAction({ config, auth, discovery, catalog }),
+        );
       },
     });
   },

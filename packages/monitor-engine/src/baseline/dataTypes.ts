@@ -6,24 +6,42 @@ import type { InferredType } from '../formats/statistics';
  */
 
 /** deequ's Fractional pattern: digits with a fraction and/or an exponent. */
-export const FRACTIONAL_PATTERN = '(-|\\+)? ?\\d+((\\.\\d+)|((?:\\.\\d+)?[Ee][-+]?\\d+))';
+export const FRACTIONAL_PATTERN =
+  '(-|\\+)? ?\\d+((\\.\\d+)|((?:\\.\\d+)?[Ee][-+]?\\d+))';
 /** deequ's Integral pattern. */
 export const INTEGRAL_PATTERN = '(-|\\+)? ?\\d+';
 /** deequ's Boolean pattern. */
 export const BOOLEAN_PATTERN = 'true|false';
 
+/**
+ * INTEGRAL_PATTERN or FRACTIONAL_PATTERN in one: the fraction and the exponent are each
+ * optional (Fractional requires at least one of them, Integral neither).
+ */
+export const NUMBER_PATTERN =
+  '(-|\\+)? ?\\d+(\\.\\d+)?([Ee][-+]?\\d+)?';
+
 /** Per-value type codes produced by {@link valueTypeCodeSql}. */
-export const TypeCode = { missing: 0, integral: 1, fractional: 2, boolean: 3, string: 4 } as const;
+export const TypeCode = {
+  missing: 0,
+  integral: 1,
+  fractional: 2,
+  boolean: 3,
+  string: 4,
+} as const;
 
 /**
  * SQL for the type code of one text value (NULL = missing). The patterns are constants of this
  * file, never outside input, so they are inlined as literals.
  */
 export function valueTypeCodeSql(valueSql: string): string {
+  // One regular expression per value, not one per type: a number matches NUMBER_PATTERN, and
+  // is Fractional exactly when it has a fraction or an exponent (the only characters '.', 'e'
+  // and 'E' can come from). This runs on every value of a window, so it is the costly part.
   return `CASE WHEN ${valueSql} IS NULL THEN 0
-    WHEN regexp_full_match(${valueSql}, '${INTEGRAL_PATTERN}') THEN 1
-    WHEN regexp_full_match(${valueSql}, '${FRACTIONAL_PATTERN}') THEN 2
-    WHEN regexp_full_match(${valueSql}, '${BOOLEAN_PATTERN}') THEN 3
+    WHEN regexp_full_match(${valueSql}, '${NUMBER_PATTERN}')
+      THEN CASE WHEN contains(${valueSql}, '.') OR contains(${valueSql}, 'e') OR contains(${valueSql}, 'E')
+                THEN 2 ELSE 1 END
+    WHEN ${valueSql} IN ('true', 'false') THEN 3
     ELSE 4 END`;
 }
 
@@ -55,10 +73,13 @@ export function isNumericType(type: InferredType): boolean {
 }
 
 /** Detects the type of one value in TypeScript, the same way as {@link valueTypeCodeSql}. */
-export function detectValueType(value: string | null | undefined): keyof TypeCounts {
+export function detectValueType(
+  value: string | null | undefined,
+): keyof TypeCounts {
   if (value === null || value === undefined) return 'missing';
   if (new RegExp(`^(?:${INTEGRAL_PATTERN})$`).test(value)) return 'integral';
-  if (new RegExp(`^(?:${FRACTIONAL_PATTERN})$`).test(value)) return 'fractional';
+  if (new RegExp(`^(?:${FRACTIONAL_PATTERN})$`).test(value))
+    return 'fractional';
   if (new RegExp(`^(?:${BOOLEAN_PATTERN})$`).test(value)) return 'boolean';
   return 'string';
 }

@@ -27,7 +27,10 @@ describe('baseline data sets', () => {
       'data.jsonl',
       '{"age": 31, "city": "Paris", "weird \\"key\\"": 1.5}\n\n{"age": 40, "extra": [1, 2], "city": null}\n',
     );
-    const result = await suggestBaseline({ engine, dataset: { path: file, format: 'jsonl' } });
+    const result = await suggestBaseline({
+      engine,
+      dataset: { path: file, format: 'jsonl' },
+    });
     const s = result.statistics;
     expect(s.dataset.item_count).toBe(2);
     expect(s.features.map(f => [f.name, f.inferred_type])).toEqual([
@@ -36,16 +39,21 @@ describe('baseline data sets', () => {
       ['weird "key"', 'Fractional'],
       ['extra', 'String'],
     ]);
-    expect(s.features[1].string_statistics?.common).toEqual({ num_present: 1, num_missing: 1 });
-    expect(s.features[1].string_statistics?.distribution?.categorical?.buckets).toEqual([
-      { value: 'Paris', count: 1 },
-    ]);
+    expect(s.features[1].string_statistics?.common).toEqual({
+      num_present: 1,
+      num_missing: 1,
+    });
+    expect(
+      s.features[1].string_statistics?.distribution?.categorical?.buckets,
+    ).toEqual([{ value: 'Paris', count: 1 }]);
     expect(result.constraints.features[1].completeness).toBe(0.5);
   });
 
   it('names a line that is not a JSON object', async () => {
     const file = write('bad.jsonl', '{"a": 1}\n{"a": \n');
-    await expect(loadDataset(engine, { path: file, format: 'jsonl' }, 't_bad')).rejects.toThrow(
+    await expect(
+      loadDataset(engine, { path: file, format: 'jsonl' }, 't_bad'),
+    ).rejects.toThrow(
       /bad\.jsonl: 1 line\(s\) are not JSON objects, first at line 2/,
     );
   });
@@ -56,7 +64,10 @@ describe('baseline data sets', () => {
       engine,
       dataset: { path: file, format: 'csv', header: true },
     });
-    expect(statistics.features.map(f => f.inferred_type)).toEqual(['Integral', 'String']);
+    expect(statistics.features.map(f => f.inferred_type)).toEqual([
+      'Integral',
+      'String',
+    ]);
     expect(statistics.features[1].string_statistics?.common).toEqual({
       num_present: 2,
       num_missing: 1,
@@ -66,11 +77,15 @@ describe('baseline data sets', () => {
 
   it('explains a missing or empty data set', async () => {
     await expect(
-      loadDataset(engine, { path: path.join(dir, 'nope.csv'), format: 'csv' }, 't_none'),
+      loadDataset(
+        engine,
+        { path: path.join(dir, 'nope.csv'), format: 'csv' },
+        't_none',
+      ),
     ).rejects.toThrow(DatasetError);
     const empty = write('empty.csv', '');
-    await expect(loadDataset(engine, { path: empty, format: 'csv' }, 't_empty')).rejects.toThrow(
-      /empty/,
-    );
+    await expect(
+      loadDataset(engine, { path: empty, format: 'csv' }, 't_empty'),
+    ).rejects.toThrow(/empty/);
   });
 });

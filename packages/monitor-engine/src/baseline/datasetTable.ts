@@ -47,7 +47,11 @@ export async function loadDataset(
   } catch (error) {
     if (error instanceof DatasetError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new DatasetError(`Cannot read ${source.format.toUpperCase()} data set ${source.path}: ${message}`);
+    throw new DatasetError(
+      `Cannot read ${source.format.toUpperCase()} data set ${
+        source.path
+      }: ${message}`,
+    );
   }
 }
 
@@ -72,19 +76,27 @@ async function loadCsv(
   // Long form (rid, i, v): see columnProfiler.ts.
   await engine.query(
     `CREATE OR REPLACE TEMP TABLE ${tableName} AS
-     SELECT rid, unnest(range(${columns.length}))::INTEGER AS i, unnest([${columns.join(', ')}]) AS v
+     SELECT rid, unnest(range(${
+       columns.length
+     }))::INTEGER AS i, unnest([${columns.join(', ')}]) AS v
      FROM (SELECT row_number() OVER () AS rid, *
            FROM read_csv(?, ${CSV_OPTIONS}${source.header ? ', skip=1' : ''}))`,
     [source.path],
   );
-  const names = columns.map((c, i) => (source.header ? firstRow[c] ?? `_c${i}` : `_c${i}`));
-  const [{ rows }] = await engine.query<{ rows: number }>(`SELECT count(DISTINCT rid) AS rows FROM ${tableName}`);
-  if (!rows) throw new DatasetError(`Data set has a header but no rows: ${source.path}`);
+  const names = columns.map((c, i) =>
+    source.header ? firstRow[c] ?? `_c${i}` : `_c${i}`,
+  );
+  const [{ rows }] = await engine.query<{ rows: number }>(
+    `SELECT count(DISTINCT rid) AS rows FROM ${tableName}`,
+  );
+  if (!rows)
+    throw new DatasetError(`Data set has a header but no rows: ${source.path}`);
   return { name: tableName, names };
 }
 
 /** json_type fails on invalid JSON, so it is only evaluated after json_valid. */
-const IS_JSON_OBJECT = "(CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END)";
+const IS_JSON_OBJECT =
+  "(CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END)";
 
 async function loadJsonLines(
   engine: SqlEngine,
@@ -92,19 +104,30 @@ async function loadJsonLines(
   tableName: string,
 ): Promise<ProfiledTable> {
   const lines = `(SELECT row_number() OVER () AS rid, line FROM read_csv(?, ${LINES_READER_OPTIONS}) WHERE line IS NOT NULL AND trim(line) <> '')`;
-  const [check] = await engine.query<{ rows: number; invalid: number; first_invalid: string | null }>(
+  const [check] = await engine.query<{
+    rows: number;
+    invalid: number;
+    first_invalid: string | null;
+  }>(
     `SELECT count(*) AS rows,
             count(*) FILTER (WHERE NOT ${IS_JSON_OBJECT}) AS invalid,
             first(line) FILTER (WHERE NOT ${IS_JSON_OBJECT}) AS first_invalid
      FROM ${lines}`,
     [source.path],
   );
-  if (!check.rows) throw new DatasetError(`Data set has no rows: ${source.path}`);
+  if (!check.rows)
+    throw new DatasetError(`Data set has no rows: ${source.path}`);
   if (check.invalid > 0) {
     const text = check.first_invalid ?? '';
-    const lineNumber = fs.readFileSync(source.path, 'utf8').split('\n').indexOf(text) + 1;
+    const lineNumber =
+      fs.readFileSync(source.path, 'utf8').split('\n').indexOf(text) + 1;
     throw new DatasetError(
-      `${source.path}: ${check.invalid} line(s) are not JSON objects, first at line ${lineNumber}: ${text.slice(0, 80)}`,
+      `${source.path}: ${
+        check.invalid
+      } line(s) are not JSON objects, first at line ${lineNumber}: ${text.slice(
+        0,
+        80,
+      )}`,
     );
   }
   // Keys in order of first appearance (a line's own key order first).

@@ -16,12 +16,16 @@ import type { KllBucket, KllSketchJson } from '../formats/statistics';
 export const KLL_SHRINKING_FACTOR = 0.64;
 export const KLL_SKETCH_SIZE = 2048;
 /** Capacity of deequ's first compactor: 2 * (ceil(k / 2) + 1). */
-export const KLL_SINGLE_LEVEL_CAPACITY = 2 * (Math.ceil(KLL_SKETCH_SIZE / 2) + 1);
+export const KLL_SINGLE_LEVEL_CAPACITY =
+  2 * (Math.ceil(KLL_SKETCH_SIZE / 2) + 1);
 /** SageMaker materialises 10 equal-width buckets; not configurable. */
 export const KLL_BUCKET_COUNT = 10;
 
 /** Equal-width bucket bounds between min and max, computed in SageMaker's exact order. */
-export function bucketBounds(min: number, max: number): { lower: number; upper: number }[] {
+export function bucketBounds(
+  min: number,
+  max: number,
+): { lower: number; upper: number }[] {
   const bounds = [];
   for (let i = 0; i < KLL_BUCKET_COUNT; i++) {
     bounds.push({
@@ -33,7 +37,11 @@ export function bucketBounds(min: number, max: number): { lower: number; upper: 
 }
 
 /** Buckets from exact counts of values per bucket (the last bucket includes max). */
-export function kllBuckets(min: number, max: number, counts: readonly number[]): KllBucket[] {
+export function kllBuckets(
+  min: number,
+  max: number,
+  counts: readonly number[],
+): KllBucket[] {
   return bucketBounds(min, max).map((b, i) => ({
     lower_bound: b.lower,
     upper_bound: b.upper,
@@ -56,7 +64,11 @@ export function sketchLevelFor(n: number): number {
  * Assembles `sketch.data`: level-0 items and, for h > 0, the level-h sample with empty levels
  * in between (SageMaker writes empty levels as `[ ]`).
  */
-export function kllSketch(level0: number[], levelH: number[], h: number): KllSketchJson {
+export function kllSketch(
+  level0: number[],
+  levelH: number[],
+  h: number,
+): KllSketchJson {
   const data: number[][] = [level0];
   for (let level = 1; level <= h; level++) data.push(level === h ? levelH : []);
   return { parameters: { c: KLL_SHRINKING_FACTOR, k: KLL_SKETCH_SIZE }, data };

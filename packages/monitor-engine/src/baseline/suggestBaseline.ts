@@ -31,7 +31,9 @@ let tableCounter = 0;
  * SageMaker's "suggest baseline" job: profiles a CSV or JSON Lines data set into
  * statistics.json and suggests constraints.json from it.
  */
-export async function suggestBaseline(options: SuggestBaselineOptions): Promise<BaselineResult> {
+export async function suggestBaseline(
+  options: SuggestBaselineOptions,
+): Promise<BaselineResult> {
   const tableName = `baseline_dataset_${++tableCounter}`;
   const table = await loadDataset(options.engine, options.dataset, tableName);
   try {

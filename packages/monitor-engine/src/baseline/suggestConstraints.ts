@@ -16,22 +16,30 @@ export function suggestConstraints(statistics: Statistics): Constraints {
   const itemCount = statistics.dataset.item_count;
   return {
     version: 0,
-    features: statistics.features.map(feature => suggestFeature(feature, itemCount)),
+    features: statistics.features.map(feature =>
+      suggestFeature(feature, itemCount),
+    ),
     monitoring_config: suggestedMonitoringConfig(),
   };
 }
 
-function suggestFeature(feature: FeatureStatistics, itemCount: number): FeatureConstraints {
+function suggestFeature(
+  feature: FeatureStatistics,
+  itemCount: number,
+): FeatureConstraints {
   const common =
     feature.numerical_statistics?.common ?? feature.string_statistics?.common;
-  const completeness = itemCount > 0 && common ? common.num_present / itemCount : 0;
+  const completeness =
+    itemCount > 0 && common ? common.num_present / itemCount : 0;
   const suggestion: FeatureConstraints = {
     name: feature.name,
     inferred_type: feature.inferred_type,
     completeness,
   };
   if (feature.numerical_statistics) {
-    suggestion.num_constraints = { is_non_negative: feature.numerical_statistics.min >= 0 };
+    suggestion.num_constraints = {
+      is_non_negative: feature.numerical_statistics.min >= 0,
+    };
   }
   const domain = suggestDomain(feature);
   if (domain) suggestion.string_constraints = { domains: domain };

@@ -26,6 +26,10 @@ const END = new Date('2026-01-01T01:00:00Z');
 /** The same DuckDB limits for the job and the raw scan. */
 const MEMORY_LIMIT = '1GB';
 
+const fmt = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n}`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
 interface RunMeasure {
   wallMs: number;
   maxRssMb: number;
@@ -59,13 +63,26 @@ export async function benchMain(args: string[]): Promise<void> {
       });
       const bytes = directorySize(dir);
       log(
-        `${fmt(size)} records: simulated ${simulated.captureRecords} records in ${simulated.captureFiles} files ` +
-          `(${(bytes / 1e6).toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+        `${fmt(size)} records: simulated ${
+          simulated.captureRecords
+        } records in ${simulated.captureFiles} files ` +
+          `(${(bytes / 1e6).toFixed(0)} MB) in ${(
+            (Date.now() - t0) /
+            1000
+          ).toFixed(1)} s`,
       );
       const scan = await child('scan', dir);
       const job = await child('job', `${dir}${path.delimiter}${baselineDir}`);
-      log(`  raw scan: ${secs(scan.wallMs)} (${scan.detail}), peak RSS ${scan.maxRssMb} MB`);
-      log(`  job:      ${secs(job.wallMs)} (${job.detail}), peak RSS ${job.maxRssMb} MB`);
+      log(
+        `  raw scan: ${secs(scan.wallMs)} (${scan.detail}), peak RSS ${
+          scan.maxRssMb
+        } MB`,
+      );
+      log(
+        `  job:      ${secs(job.wallMs)} (${job.detail}), peak RSS ${
+          job.maxRssMb
+        } MB`,
+      );
       log(`  job / raw scan: ${(job.wallMs / scan.wallMs).toFixed(2)}x`);
       results.push({ size, job, scan });
       fs.rmSync(dir, { recursive: true, force: true });
@@ -75,7 +92,13 @@ export async function benchMain(args: string[]): Promise<void> {
       const ratio = r.job.wallMs / r.scan.wallMs;
       const ok = ratio <= 3;
       failed ||= !ok;
-      log(`${ok ? 'PASS' : 'FAIL'} ${fmt(r.size)}: job ${secs(r.job.wallMs)} is ${ratio.toFixed(2)}x the raw scan ${secs(r.scan.wallMs)} (target <= 3x)`);
+      log(
+        `${ok ? 'PASS' : 'FAIL'} ${fmt(r.size)}: job ${secs(
+          r.job.wallMs,
+        )} is ${ratio.toFixed(2)}x the raw scan ${secs(
+          r.scan.wallMs,
+        )} (target <= 3x)`,
+      );
     }
     if (results.length >= 2) {
       const [small, large] = [results[0], results[results.length - 1]];
@@ -83,7 +106,9 @@ export async function benchMain(args: string[]): Promise<void> {
       const ok = growth < 1.5;
       failed ||= !ok;
       log(
-        `${ok ? 'PASS' : 'FAIL'} peak memory ${fmt(small.size)} -> ${fmt(large.size)}: ${small.job.maxRssMb} MB -> ` +
+        `${ok ? 'PASS' : 'FAIL'} peak memory ${fmt(small.size)} -> ${fmt(
+          large.size,
+        )}: ${small.job.maxRssMb} MB -> ` +
           `${large.job.maxRssMb} MB = ${growth.toFixed(2)}x (target < 1.5x)`,
       );
     }
@@ -95,15 +120,26 @@ export async function benchMain(args: string[]): Promise<void> {
 
 /** Baseline: the housing data set with the predicted column first (SageMaker's output START). */
 async function writeBaseline(work: string, baselineDir: string) {
-  const [header, ...rows] = fs.readFileSync(sharedDataset('california_housing.csv'), 'utf8').trim().split('\n');
+  const [header, ...rows] = fs
+    .readFileSync(sharedDataset('california_housing.csv'), 'utf8')
+    .trim()
+    .split('\n');
   const columns = header.split(',');
   const target = columns.indexOf('median_house_value');
-  const reorder = (cells: string[]) => [cells[target], ...cells.filter((_, i) => i !== target)].join(',');
+  const reorder = (cells: string[]) =>
+    [cells[target], ...cells.filter((_, i) => i !== target)].join(',');
   const csv = path.join(work, 'baseline.csv');
-  fs.writeFileSync(csv, [reorder(columns), ...rows.map(r => reorder(r.split(',')))].join('\n'));
+  fs.writeFileSync(
+    csv,
+    [reorder(columns), ...rows.map(r => reorder(r.split(',')))].join('\n'),
+  );
   const engine = await DuckDbEngine.create();
   try {
-    await suggestBaseline({ engine, dataset: { path: csv, format: 'csv', header: true }, output: { dir: baselineDir } });
+    await suggestBaseline({
+      engine,
+      dataset: { path: csv, format: 'csv', header: true },
+      output: { dir: baselineDir },
+    });
   } finally {
     await engine.close();
   }
@@ -117,11 +153,17 @@ async function runChild(kind: string, arg: string): Promise<RunMeasure> {
     if (kind === 'scan') {
       const store = new FileObjectStore(arg);
       const files: string[] = [];
-      for await (const o of listCaptureObjects(store, { endpoint: ENDPOINT, start: START, end: END })) {
+      for await (const o of listCaptureObjects(store, {
+        endpoint: ENDPOINT,
+        start: START,
+        end: END,
+      })) {
         files.push(store.localPath(o.key));
       }
       const [row] = await engine.query<{ n: number }>(
-        `SELECT count(*) AS n FROM read_json([${files.map(() => '?').join(', ')}], format = 'newline_delimited')`,
+        `SELECT count(*) AS n FROM read_json([${files
+          .map(() => '?')
+          .join(', ')}], format = 'newline_delimited')`,
         files,
       );
       detail = `count(*) = ${row.n}`;
@@ -134,13 +176,23 @@ async function runChild(kind: string, arg: string): Promise<RunMeasure> {
         baselineDir,
         start: START,
         end: END,
-        outputDir: path.join(captureDir, '..', `report-${path.basename(captureDir)}`),
+        outputDir: path.join(
+          captureDir,
+          '..',
+          `report-${path.basename(captureDir)}`,
+        ),
       });
-      detail = `${result.status}, ${result.capture?.records ?? 0} records, ${result.violations?.violations.length ?? 0} violations`;
+      detail = `${result.status}, ${result.capture?.records ?? 0} records, ${
+        result.violations?.violations.length ?? 0
+      } violations`;
       if (result.status === 'Failed') detail += `: ${result.failureReason}`;
     }
     const wallMs = Date.now() - started;
-    return { wallMs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), detail };
+    return {
+      wallMs,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      detail,
+    };
   } finally {
     await engine.close();
   }
@@ -148,7 +200,10 @@ async function runChild(kind: string, arg: string): Promise<RunMeasure> {
 
 function child(kind: string, arg: string): Promise<RunMeasure> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.resolve(__dirname, '../../bin/bench-engine'), '--child', kind, arg], {
+    // The bench runs from the source tree (bin/bench-engine), never from a built package.
+    // eslint-disable-next-line no-restricted-syntax
+    const benchScript = path.resolve(__dirname, '../../bin/bench-engine');
+    const proc = spawn(process.execPath, [benchScript, '--child', kind, arg], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -156,7 +211,8 @@ function child(kind: string, arg: string): Promise<RunMeasure> {
     proc.on('error', reject);
     proc.on('close', code => {
       const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0) reject(new Error(`${kind} run exited with ${code}: ${out}`));
+      if (code !== 0)
+        reject(new Error(`${kind} run exited with ${code}: ${out}`));
       else resolve(JSON.parse(last) as RunMeasure);
     });
   });
@@ -164,12 +220,12 @@ function child(kind: string, arg: string): Promise<RunMeasure> {
 
 function directorySize(dir: string): number {
   let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  for (const entry of fs.readdirSync(dir, {
+    withFileTypes: true,
+    recursive: true,
+  })) {
+    if (entry.isFile())
+      total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return total;
 }
-
-const fmt = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n}`);
-const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const log = (line: string) => process.stdout.write(`${line}\n`);

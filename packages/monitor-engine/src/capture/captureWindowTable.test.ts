@@ -4,16 +4,39 @@ import path from 'node:path';
 import { DuckDbEngine } from '../sql/DuckDbEngine';
 import { sagemakerSample } from '../testing/sharedFolder';
 import { formatCaptureRecord } from '../formats/captureRecord';
-import { CaptureScan, describeScanReport, scanCaptureFiles } from './captureWindowTable';
+import {
+  CaptureScan,
+  describeScanReport,
+  scanCaptureFiles,
+} from './captureWindowTable';
 
-const ALL_TIME = { start: new Date('2000-01-01T00:00:00Z'), end: new Date('2100-01-01T00:00:00Z') };
+const ALL_TIME = {
+  start: new Date('2000-01-01T00:00:00Z'),
+  end: new Date('2100-01-01T00:00:00Z'),
+};
 
-function record(input: { data: string; encoding: string; type?: string }, output?: { data: string; encoding: string; type?: string }, time = '2026-01-01T10:15:00Z') {
+function record(
+  input: { data: string; encoding: string; type?: string },
+  output?: { data: string; encoding: string; type?: string },
+  time = '2026-01-01T10:15:00Z',
+) {
   return formatCaptureRecord({
     captureData: {
-      endpointInput: { observedContentType: input.type ?? 'text/csv', mode: 'INPUT', data: input.data, encoding: input.encoding as 'CSV' },
+      endpointInput: {
+        observedContentType: input.type ?? 'text/csv',
+        mode: 'INPUT',
+        data: input.data,
+        encoding: input.encoding as 'CSV',
+      },
       ...(output
-        ? { endpointOutput: { observedContentType: output.type ?? 'text/csv', mode: 'OUTPUT', data: output.data, encoding: output.encoding as 'CSV' } }
+        ? {
+            endpointOutput: {
+              observedContentType: output.type ?? 'text/csv',
+              mode: 'OUTPUT',
+              data: output.data,
+              encoding: output.encoding as 'CSV',
+            },
+          }
         : {}),
     },
     eventMetadata: { eventId: 'e', inferenceTime: time },
@@ -34,12 +57,13 @@ describe('scanCaptureFiles', () => {
   });
 
   const rows = async (scan: CaptureScan) =>
-    engine.query<{ in_vals: (string | null)[]; out_vals: (string | null)[] | null }>(
-      `SELECT in_vals, out_vals FROM ${scan.recordsTable} ORDER BY rid`,
-    );
+    engine.query<{
+      in_vals: (string | null)[];
+      out_vals: (string | null)[] | null;
+    }>(`SELECT in_vals, out_vals FROM ${scan.recordsTable} ORDER BY rid`);
   const file = (name: string, lines: string[]) => {
     const p = path.join(dir, name);
-    fs.writeFileSync(p, lines.join('\n') + '\n');
+    fs.writeFileSync(p, `${lines.join('\n')}\n`);
     return { path: p, name };
   };
 
@@ -48,7 +72,11 @@ describe('scanCaptureFiles', () => {
       'aws__amazon-sagemaker-examples/sagemaker_model_monitor/introduction/SageMaker-ModelMonitoring.ipynb.extracted/capture/capture_file_head.jsonl',
       'data-science-on-aws__data-science-on-aws/07_train/wip/debugger-monitor/02_deploy_and_monitor/datacapture/captured_data_example.jsonl',
     ];
-    const intro = await scanCaptureFiles(engine, [{ path: sagemakerSample(files[0]), name: 'intro' }], ALL_TIME);
+    const intro = await scanCaptureFiles(
+      engine,
+      [{ path: sagemakerSample(files[0]), name: 'intro' }],
+      ALL_TIME,
+    );
     expect(intro.inputColumns).toBe(69);
     expect(intro.outputColumns).toBe(1);
     expect(intro.report.malformedLines).toBe(0);
@@ -57,7 +85,11 @@ describe('scanCaptureFiles', () => {
     expect(first.in_vals.slice(0, 3)).toEqual(['132', '10', '182.9']);
     expect(first.out_vals).toEqual(['0.036397725343704224']);
 
-    const dsoa = await scanCaptureFiles(engine, [{ path: sagemakerSample(files[1]), name: 'dsoa' }], ALL_TIME);
+    const dsoa = await scanCaptureFiles(
+      engine,
+      [{ path: sagemakerSample(files[1]), name: 'dsoa' }],
+      ALL_TIME,
+    );
     expect(dsoa.report.records).toBe(9);
     expect(dsoa.outputColumns).toBe(1);
   });
@@ -65,7 +97,14 @@ describe('scanCaptureFiles', () => {
   it('decodes the SDK JSON capture (instances of scalars are records, like predictions)', async () => {
     const scan = await scanCaptureFiles(
       engine,
-      [{ path: sagemakerSample('aws__sagemaker-python-sdk/tests/data/monitor/captured-data.jsonl'), name: 'sdk' }],
+      [
+        {
+          path: sagemakerSample(
+            'aws__sagemaker-python-sdk/tests/data/monitor/captured-data.jsonl',
+          ),
+          name: 'sdk',
+        },
+      ],
       ALL_TIME,
     );
     expect(scan.report.records).toBe(6);
@@ -77,15 +116,60 @@ describe('scanCaptureFiles', () => {
     ]);
   });
 
+  it('keeps the SDK capture template whose inferenceTime is a placeholder (hour folder decides)', async () => {
+    const template = sagemakerSample(
+      'aws__sagemaker-python-sdk/tests/data/monitor/capture.jsonl',
+    );
+    const lines = fs.readFileSync(template, 'utf8').trim().split('\n').length;
+    const scan = await scanCaptureFiles(
+      engine,
+      [{ path: template, name: 'template' }],
+      ALL_TIME,
+    );
+    expect(scan.inputColumns).toBe(7);
+    expect(scan.report).toMatchObject({
+      lines,
+      records: lines,
+      malformedLines: 0,
+    });
+  });
+
   it('decodes multi-record CSV, JSON shapes and BASE64 payloads', async () => {
     const b64 = (text: string) => Buffer.from(text).toString('base64');
     const f = file('shapes.jsonl', [
-      record({ data: '1,2\n3,4\r\n', encoding: 'CSV' }, { data: '0.1\n0.2', encoding: 'CSV' }),
-      record({ data: '{"instances": [[5, 6], {"features": [7, 8]}]}', encoding: 'JSON', type: 'application/json' },
-        { data: '{"predictions": [{"score": 0.3}, {"score": 0.4}]}', encoding: 'JSON', type: 'application/json' }),
-      record({ data: '{"features": [9, 10]}', encoding: 'JSON', type: 'application/json' }, { data: '0.5', encoding: 'JSON', type: 'application/json' }),
-      record({ data: '{"a": 11, "b": "x"}', encoding: 'JSON', type: 'application/json' }),
-      record({ data: b64('13,14'), encoding: 'BASE64', type: 'text/csv' }, { data: b64('[0.7]'), encoding: 'BASE64', type: 'application/json' }),
+      record(
+        { data: '1,2\n3,4\r\n', encoding: 'CSV' },
+        { data: '0.1\n0.2', encoding: 'CSV' },
+      ),
+      record(
+        {
+          data: '{"instances": [[5, 6], {"features": [7, 8]}]}',
+          encoding: 'JSON',
+          type: 'application/json',
+        },
+        {
+          data: '{"predictions": [{"score": 0.3}, {"score": 0.4}]}',
+          encoding: 'JSON',
+          type: 'application/json',
+        },
+      ),
+      record(
+        {
+          data: '{"features": [9, 10]}',
+          encoding: 'JSON',
+          type: 'application/json',
+        },
+        { data: '0.5', encoding: 'JSON', type: 'application/json' },
+      ),
+      record({
+        data: '{"a": 11, "b": "x"}',
+        encoding: 'JSON',
+        type: 'application/json',
+      }),
+      record(
+        { data: b64('13,14'), encoding: 'BASE64', type: 'text/csv' },
+        { data: b64('[0.7]'), encoding: 'BASE64', type: 'application/json' },
+      ),
     ]);
     const scan = await scanCaptureFiles(engine, [f], ALL_TIME);
     expect(await rows(scan)).toEqual([
@@ -108,7 +192,11 @@ describe('scanCaptureFiles', () => {
       record({ data: 'a,,c', encoding: 'CSV' }),
       '{"eventMetadata": {"eventId": "x"}}',
       record({ data: '%%%', encoding: 'BASE64' }),
-      record({ data: '4,5,6', encoding: 'CSV' }, undefined, '1999-01-01T00:00:00Z'),
+      record(
+        { data: '4,5,6', encoding: 'CSV' },
+        undefined,
+        '1999-01-01T00:00:00Z',
+      ),
       'not json at all',
     ]);
     const scan = await scanCaptureFiles(engine, [f], ALL_TIME);
@@ -130,7 +218,9 @@ describe('scanCaptureFiles', () => {
     expect(text).toMatch(/2 malformed capture line\(s\) skipped/);
     expect(text).toMatch(/bad\.jsonl:2: not a JSON capture record/);
     expect(text).toMatch(/bad\.jsonl:8: not a JSON capture record/);
-    expect(text).toMatch(/record with 2 input values where most records have 3/);
+    expect(text).toMatch(
+      /record with 2 input values where most records have 3/,
+    );
   });
 
   it('returns an empty scan for a window without files', async () => {

@@ -22,13 +22,17 @@ export async function localCaptureFiles(
 ): Promise<LocalCaptureFiles> {
   const keys: string[] = [];
   for await (const object of listCaptureObjects(store, query)) {
-    if (object.key.endsWith('.jsonl') || object.key.endsWith('.json')) keys.push(object.key);
+    if (object.key.endsWith('.jsonl') || object.key.endsWith('.json'))
+      keys.push(object.key);
   }
   const name = (key: string) => `${store.url.replace(/\/$/, '')}/${key}`;
   const local = keys.map(key => store.localPath(key));
   if (local.every((p): p is string => p !== undefined)) {
     return {
-      files: keys.map((key, i) => ({ path: local[i] as string, name: name(key) })),
+      files: keys.map((key, i) => ({
+        path: local[i] as string,
+        name: name(key),
+      })),
       cleanup: async () => {},
     };
   }
@@ -40,7 +44,10 @@ export async function localCaptureFiles(
       await fs.writeFile(file, await store.get(key));
       files.push({ path: file, name: name(key) });
     }
-    return { files, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
+    return {
+      files,
+      cleanup: () => fs.rm(dir, { recursive: true, force: true }),
+    };
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true });
     throw error;

@@ -19,7 +19,11 @@ export function payloadTextSql(data: string, encoding: string): string {
 }
 
 /** 'json' or 'csv': from the content type, else the encoding, else the first character. */
-export function payloadKindSql(text: string, contentType: string, encoding: string): string {
+export function payloadKindSql(
+  text: string,
+  contentType: string,
+  encoding: string,
+): string {
   return `CASE
     WHEN lower(${contentType}) LIKE '%json%' THEN 'json'
     WHEN lower(${contentType}) LIKE '%csv%' THEN 'csv'
@@ -54,7 +58,9 @@ function jsonListRecordsSql(list: string, scalarsAreRecords: boolean): string {
   return `CASE
       WHEN json_array_length(${list}) = 0 THEN []::VARCHAR[][]
       WHEN json_type(${list}, '$[0]') IN ('ARRAY', 'OBJECT')
-        THEN list_transform(json_extract(${list}, '$[*]'), lambda e: ${jsonRecordSql('e')})
+        THEN list_transform(json_extract(${list}, '$[*]'), lambda e: ${jsonRecordSql(
+    'e',
+  )})
       ELSE ${scalars} END`;
 }
 
@@ -64,17 +70,30 @@ function jsonRecordsSql(text: string, role: 'input' | 'output'): string {
   return `CASE
       WHEN NOT json_valid(${text}) THEN NULL
       WHEN json_type(${text}) = 'OBJECT' AND json_exists(${text}, '$.${listKey}')
-        THEN ${jsonListRecordsSql(`json_extract(${text}, '$.${listKey}')`, true)}
+        THEN ${jsonListRecordsSql(
+          `json_extract(${text}, '$.${listKey}')`,
+          true,
+        )}
       WHEN json_type(${text}) = 'OBJECT' AND json_exists(${text}, '$.features')
         THEN [json_extract_string(${text}, '$.features[*]')]
-      WHEN json_type(${text}) = 'ARRAY' THEN ${jsonListRecordsSql(text, role === 'output')}
+      WHEN json_type(${text}) = 'ARRAY' THEN ${jsonListRecordsSql(
+    text,
+    role === 'output',
+  )}
       WHEN json_type(${text}) = 'OBJECT' THEN [json_extract_string(${text}, '$.*')]
       ELSE [[json_extract_string(${text}, '$')]] END`;
 }
 
 /** Records (VARCHAR[][]) of a payload given its decoded text and kind; NULL if undecodable. */
-export function payloadRecordsSql(text: string, kind: string, role: 'input' | 'output'): string {
+export function payloadRecordsSql(
+  text: string,
+  kind: string,
+  role: 'input' | 'output',
+): string {
+  // The common case first and cheaply: a one-line CSV payload is one record.
   return `CASE WHEN ${text} IS NULL THEN NULL
     WHEN ${kind} = 'json' THEN ${jsonRecordsSql(text, role)}
+    WHEN NOT contains(${text}, chr(10)) AND NOT contains(${text}, chr(13)) AND trim(${text}) <> ''
+      THEN [string_split(${text}, ',')]
     ELSE ${csvRecordsSql(text)} END`;
 }

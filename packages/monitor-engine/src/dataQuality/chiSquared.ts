@@ -48,14 +48,17 @@ function upperContinuedFraction(a: number, x: number): number {
 function logGamma(z: number): number {
   const g = 7;
   const coefficients = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-    1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+    771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
-  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
+  if (z < 0.5)
+    return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
   const zz = z - 1;
   let x = coefficients[0];
   for (let i = 1; i < g + 2; i++) x += coefficients[i] / (zz + i);
   const t = zz + g + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (zz + 0.5) * Math.log(t) - t + Math.log(x);
+  return (
+    0.5 * Math.log(2 * Math.PI) + (zz + 0.5) * Math.log(t) - t + Math.log(x)
+  );
 }

@@ -1,4 +1,8 @@
-import type { Constraints, FeatureConstraints, MonitoringConfig } from '../formats/constraints';
+import type {
+  Constraints,
+  FeatureConstraints,
+  MonitoringConfig,
+} from '../formats/constraints';
 import type { FeatureStatistics, Statistics } from '../formats/statistics';
 import type { Violation } from '../formats/violations';
 import { formatJavaDouble } from '../formats/jackson';
@@ -54,7 +58,9 @@ export function evaluateConstraints(
   const notes: string[] = [];
   const features: FeatureEvaluation[] = [];
   const current = new Map(window.statistics.features.map(f => [f.name, f]));
-  const baseline = new Map(baselineStatistics?.features.map(f => [f.name, f]) ?? []);
+  const baseline = new Map(
+    baselineStatistics?.features.map(f => [f.name, f]) ?? [],
+  );
   const itemCount = window.statistics.dataset.item_count;
 
   for (const feature of constraints.features) {
@@ -73,7 +79,12 @@ export function evaluateConstraints(
     const present = presentCount(stats);
     evaluation.completeness = itemCount > 0 ? present / itemCount : 0;
     const counts = window.typeCounts.get(feature.name);
-    if (counts && present > 0) evaluation.dataTypeMatch = matchingShare(feature.inferred_type, counts, present);
+    if (counts && present > 0)
+      evaluation.dataTypeMatch = matchingShare(
+        feature.inferred_type,
+        counts,
+        present,
+      );
     if (config.evaluate_constraints === 'Disabled') continue;
 
     if (evaluation.dataTypeMatch !== undefined) {
@@ -82,16 +93,25 @@ export function evaluateConstraints(
         violations.push({
           feature_name: feature.name,
           constraint_check_type: 'data_type_check',
-          description: `Data type match requirement is not met. Expected data type: ${feature.inferred_type}, Expected match: ${percent(threshold)}. Observed: Only ${percent(evaluation.dataTypeMatch)} of data is ${feature.inferred_type}.`,
+          description: `Data type match requirement is not met. Expected data type: ${
+            feature.inferred_type
+          }, Expected match: ${percent(threshold)}. Observed: Only ${percent(
+            evaluation.dataTypeMatch,
+          )} of data is ${feature.inferred_type}.`,
         });
       }
     }
 
-    if (feature.completeness !== undefined && evaluation.completeness < feature.completeness) {
+    if (
+      feature.completeness !== undefined &&
+      evaluation.completeness < feature.completeness
+    ) {
       violations.push({
         feature_name: feature.name,
         constraint_check_type: 'completeness_check',
-        description: `Data completeness requirement is not met. Expected: ${percent(feature.completeness)}. Observed: Only ${percent(evaluation.completeness)}.`,
+        description: `Data completeness requirement is not met. Expected: ${percent(
+          feature.completeness,
+        )}. Observed: Only ${percent(evaluation.completeness)}.`,
       });
     }
 
@@ -103,12 +123,22 @@ export function evaluateConstraints(
         violations.push({
           feature_name: feature.name,
           constraint_check_type: 'categorical_values_check',
-          description: `Categorical values requirement is not met. Expected: ${percent(threshold)} of values in the baseline domain. Observed: Only ${percent(share)}.`,
+          description: `Categorical values requirement is not met. Expected: ${percent(
+            threshold,
+          )} of values in the baseline domain. Observed: Only ${percent(
+            share,
+          )}.`,
         });
       }
     }
 
-    const drift = driftOf(feature, baseline.get(feature.name), stats, config, notes);
+    const drift = driftOf(
+      feature,
+      baseline.get(feature.name),
+      stats,
+      config,
+      notes,
+    );
     if (drift) {
       evaluation.driftDistance = drift.distance;
       evaluation.driftMethod = drift.method;
@@ -123,7 +153,9 @@ export function evaluateConstraints(
   }
 
   const known = new Set(constraints.features.map(f => f.name));
-  for (const extra of window.statistics.features.filter(f => !known.has(f.name))) {
+  for (const extra of window.statistics.features.filter(
+    f => !known.has(f.name),
+  )) {
     violations.push({
       feature_name: extra.name,
       constraint_check_type: 'extra_column_check',
@@ -133,7 +165,10 @@ export function evaluateConstraints(
   return { violations, features, notes };
 }
 
-function effectiveConfig(config: MonitoringConfig | undefined, feature: FeatureConstraints) {
+function effectiveConfig(
+  config: MonitoringConfig | undefined,
+  feature: FeatureConstraints,
+) {
   const overrides = feature.monitoringConfigOverrides ?? {};
   return {
     ...config,
@@ -142,11 +177,18 @@ function effectiveConfig(config: MonitoringConfig | undefined, feature: FeatureC
       ...config?.distribution_constraints,
       ...overrides.distribution_constraints,
     },
-  } as MonitoringConfig & { distribution_constraints: NonNullable<MonitoringConfig['distribution_constraints']> };
+  } as MonitoringConfig & {
+    distribution_constraints: NonNullable<
+      MonitoringConfig['distribution_constraints']
+    >;
+  };
 }
 
 function presentCount(stats: FeatureStatistics): number {
-  return (stats.numerical_statistics ?? stats.string_statistics)?.common.num_present ?? 0;
+  return (
+    (stats.numerical_statistics ?? stats.string_statistics)?.common
+      .num_present ?? 0
+  );
 }
 
 /**
@@ -154,7 +196,11 @@ function presentCount(stats: FeatureStatistics): number {
  * baseline (deequ makes a column Fractional when any value has a fraction, so a Fractional
  * baseline holds integers itself); any value is a valid String.
  */
-function matchingShare(type: string, counts: TypeCounts, present: number): number {
+function matchingShare(
+  type: string,
+  counts: TypeCounts,
+  present: number,
+): number {
   switch (type) {
     case 'Integral':
       return counts.integral / present;
@@ -191,29 +237,45 @@ function driftOf(
       distance,
       method,
       violated: distance > threshold,
-      description: `Baseline drift distance: ${formatJavaDouble(distance)} exceeds threshold: ${formatJavaDouble(threshold)}`,
+      description: `Baseline drift distance: ${formatJavaDouble(
+        distance,
+      )} exceeds threshold: ${formatJavaDouble(threshold)}`,
     };
   }
-  const baseCategories = base.string_statistics?.distribution?.categorical?.buckets;
-  const currentCategories = current.string_statistics?.distribution?.categorical?.buckets;
+  const baseCategories =
+    base.string_statistics?.distribution?.categorical?.buckets;
+  const currentCategories =
+    current.string_statistics?.distribution?.categorical?.buckets;
   if (!baseCategories || !currentCategories) return undefined;
-  const categoricalThreshold = distribution.categorical_comparison_threshold ?? threshold;
+  const categoricalThreshold =
+    distribution.categorical_comparison_threshold ?? threshold;
   if (distribution.categorical_drift_method === 'ChiSquared') {
     // A p-value below the threshold rejects "same distribution" (SageMaker does not document
     // how it compares; this is the usual reading of a significance threshold).
-    const pValue = categoricalChiSquaredPValue(baseCategories, currentCategories);
+    const pValue = categoricalChiSquaredPValue(
+      baseCategories,
+      currentCategories,
+    );
     return {
       distance: pValue,
       method: 'ChiSquared',
       violated: pValue < categoricalThreshold,
-      description: `Baseline drift ChiSquared p-value: ${formatJavaDouble(pValue)} is below threshold: ${formatJavaDouble(categoricalThreshold)}`,
+      description: `Baseline drift ChiSquared p-value: ${formatJavaDouble(
+        pValue,
+      )} is below threshold: ${formatJavaDouble(categoricalThreshold)}`,
     };
   }
-  const distance = categoricalLInfinity(baseCategories, currentCategories, method);
+  const distance = categoricalLInfinity(
+    baseCategories,
+    currentCategories,
+    method,
+  );
   return {
     distance,
     method: 'LInfinity',
     violated: distance > categoricalThreshold,
-    description: `Baseline drift distance: ${formatJavaDouble(distance)} exceeds threshold: ${formatJavaDouble(categoricalThreshold)}`,
+    description: `Baseline drift distance: ${formatJavaDouble(
+      distance,
+    )} exceeds threshold: ${formatJavaDouble(categoricalThreshold)}`,
   };
 }

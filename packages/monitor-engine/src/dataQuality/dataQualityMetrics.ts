@@ -29,7 +29,12 @@ export interface MetricDatum {
   Timestamp: string;
   Dimensions: { Name: string; Value: string }[];
   Value?: number;
-  StatisticValues?: { SampleCount: number; Sum: number; Minimum: number; Maximum: number };
+  StatisticValues?: {
+    SampleCount: number;
+    Sum: number;
+    Minimum: number;
+    Maximum: number;
+  };
   Unit: 'None';
 }
 
@@ -68,9 +73,16 @@ export function dataQualityMetrics(options: {
     }
     const evaluation = evaluations.get(feature.name);
     if (evaluation?.completeness !== undefined) {
-      metrics.push({ ...base, MetricName: `feature_non_null_${feature.name}`, Value: evaluation.completeness });
+      metrics.push({
+        ...base,
+        MetricName: `feature_non_null_${feature.name}`,
+        Value: evaluation.completeness,
+      });
     }
-    if (evaluation?.driftDistance !== undefined && Number.isFinite(evaluation.driftDistance)) {
+    if (
+      evaluation?.driftDistance !== undefined &&
+      Number.isFinite(evaluation.driftDistance)
+    ) {
       metrics.push({
         ...base,
         MetricName: `feature_baseline_drift_${feature.name}`,
@@ -78,11 +90,21 @@ export function dataQualityMetrics(options: {
       });
     }
     const counts = options.typeCounts.get(feature.name);
-    const present = counts ? counts.integral + counts.fractional + counts.boolean + counts.string : 0;
+    const present = counts
+      ? counts.integral + counts.fractional + counts.boolean + counts.string
+      : 0;
     if (counts && present > 0) {
       metrics.push(
-        { ...base, MetricName: `feature_integral_${feature.name}`, Value: counts.integral / present },
-        { ...base, MetricName: `feature_fractional_${feature.name}`, Value: counts.fractional / present },
+        {
+          ...base,
+          MetricName: `feature_integral_${feature.name}`,
+          Value: counts.integral / present,
+        },
+        {
+          ...base,
+          MetricName: `feature_fractional_${feature.name}`,
+          Value: counts.fractional / present,
+        },
         {
           ...base,
           MetricName: `feature_string_${feature.name}`,

@@ -23,7 +23,8 @@ export async function domainShares(
        FROM ${table.name} WHERE i = ?`,
       [JSON.stringify(domain), index],
     );
-    if (Number(row.present) > 0) shares.set(feature.name, Number(row.inside) / Number(row.present));
+    if (Number(row.present) > 0)
+      shares.set(feature.name, Number(row.inside) / Number(row.present));
   }
   return shares;
 }

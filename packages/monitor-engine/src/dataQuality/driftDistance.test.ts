@@ -18,21 +18,35 @@ describe('drift distances', () => {
 
   it('weighs sketch levels by 2^level', () => {
     // Level 1 items weigh 2: [1] + [5 (x2)] => CDF(1) = 1/3.
-    expect(numericalDistance({ data: [[1], [5]] }, sketch([1, 5, 5]), 'Simple')).toBe(0);
+    expect(
+      numericalDistance({ data: [[1], [5]] }, sketch([1, 5, 5]), 'Simple'),
+    ).toBe(0);
   });
 
   it('categorical L-infinity over the union of categories', () => {
-    const base = [{ value: 'a', count: 50 }, { value: 'b', count: 50 }];
-    const cur = [{ value: 'a', count: 20 }, { value: 'c', count: 80 }];
+    const base = [
+      { value: 'a', count: 50 },
+      { value: 'b', count: 50 },
+    ];
+    const cur = [
+      { value: 'a', count: 20 },
+      { value: 'c', count: 80 },
+    ];
     expect(categoricalLInfinity(base, cur, 'Simple')).toBeCloseTo(0.8);
   });
 
   it('chi-squared p-values', () => {
     expect(chiSquaredSurvival(3.841458820694124, 1)).toBeCloseTo(0.05, 6);
     expect(chiSquaredSurvival(18.307038053275146, 10)).toBeCloseTo(0.05, 6);
-    const base = [{ value: 'a', count: 500 }, { value: 'b', count: 500 }];
+    const base = [
+      { value: 'a', count: 500 },
+      { value: 'b', count: 500 },
+    ];
     expect(categoricalChiSquaredPValue(base, base)).toBeCloseTo(1);
-    const shifted = [{ value: 'a', count: 700 }, { value: 'b', count: 300 }];
+    const shifted = [
+      { value: 'a', count: 700 },
+      { value: 'b', count: 300 },
+    ];
     expect(categoricalChiSquaredPValue(base, shifted)).toBeLessThan(1e-6);
   });
 });

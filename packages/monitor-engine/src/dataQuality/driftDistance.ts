@@ -16,7 +16,12 @@ export type ComparisonMethod = 'Simple' | 'Robust';
  * "Robust" subtracts the KS critical distance for n and m samples, so small windows do not
  * drift by chance; "Simple" is the plain L-infinity distance.
  */
-function selectDistance(linf: number, n: number, m: number, method: ComparisonMethod): number {
+function selectDistance(
+  linf: number,
+  n: number,
+  m: number,
+  method: ComparisonMethod,
+): number {
   if (method === 'Simple') return linf;
   return Math.max(0, linf - KS_CRITICAL_VALUE * Math.sqrt((n + m) / (n * m)));
 }
@@ -75,24 +80,32 @@ export function categoricalChiSquaredPValue(
   if (n === 0 || m === 0) return NaN;
   const observed = new Map(current.map(c => [c.value, c.count]));
   // Categories unseen in the baseline have expected count 0: they join the "other" bin.
-  let bins = baseline.map(c => ({ expected: (c.count / n) * m, observed: observed.get(c.value) ?? 0 }));
+  let bins = baseline.map(c => ({
+    expected: (c.count / n) * m,
+    observed: observed.get(c.value) ?? 0,
+  }));
   const unseen = current
     .filter(c => !baseline.some(b => b.value === c.value))
     .reduce((total, c) => total + c.count, 0);
   bins.sort((x, y) => x.expected - y.expected);
-  if (unseen > 0 && bins.length) bins[0] = { ...bins[0], observed: bins[0].observed + unseen };
+  if (unseen > 0 && bins.length)
+    bins[0] = { ...bins[0], observed: bins[0].observed + unseen };
   const acceptable = () =>
     bins.length === 2
       ? bins.every(b => b.expected >= 10)
       : bins.filter(b => b.expected < 5).length <= 0.2 * bins.length;
   while (bins.length >= 2 && !acceptable()) {
     const [a, b, ...rest] = bins;
-    bins = [{ expected: a.expected + b.expected, observed: a.observed + b.observed }, ...rest].sort(
-      (x, y) => x.expected - y.expected,
-    );
+    bins = [
+      { expected: a.expected + b.expected, observed: a.observed + b.observed },
+      ...rest,
+    ].sort((x, y) => x.expected - y.expected);
   }
   if (bins.length < 2) return NaN;
-  const statistic = bins.reduce((s, b) => s + (b.observed - b.expected) ** 2 / b.expected, 0);
+  const statistic = bins.reduce(
+    (s, b) => s + (b.observed - b.expected) ** 2 / b.expected,
+    0,
+  );
   return chiSquaredSurvival(statistic, bins.length - 1);
 }
 

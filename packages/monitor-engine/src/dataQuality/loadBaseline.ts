@@ -18,7 +18,9 @@ export class BaselineError extends Error {
 }
 
 /** Reads constraints.json and statistics.json from a baseline folder. */
-export async function loadBaselineDir(dir: string): Promise<DataQualityBaseline> {
+export async function loadBaselineDir(
+  dir: string,
+): Promise<DataQualityBaseline> {
   const constraintsFile = path.join(dir, 'constraints.json');
   const statisticsFile = path.join(dir, 'statistics.json');
   const constraintsText = await readIfExists(constraintsFile);
@@ -32,11 +34,15 @@ export async function loadBaselineDir(dir: string): Promise<DataQualityBaseline>
     return {
       constraints: readConstraints(constraintsText, constraintsFile),
       statistics:
-        statisticsText === undefined ? undefined : readStatistics(statisticsText, statisticsFile),
+        statisticsText === undefined
+          ? undefined
+          : readStatistics(statisticsText, statisticsFile),
     };
   } catch (error) {
     throw new BaselineError(
-      `Corrupt baseline: ${error instanceof Error ? error.message : String(error)}`,
+      `Corrupt baseline: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
     );
   }
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { ObjectStore } from '../storage/ObjectStore';
 
 /** Where a job writes its files: a local folder, or a prefix in an ObjectStore (file:// or s3://). */
-export type ReportOutput = { dir: string } | { store: ObjectStore; prefix?: string };
+export type ReportOutput =
+  | { dir: string }
+  | { store: ObjectStore; prefix?: string };
 
 /** Writes named files to the output; returns their locations (paths or URLs). */
 export async function writeOutputFiles(
@@ -18,6 +20,8 @@ export async function writeOutputFiles(
   }
   const prefix = output.prefix ? `${output.prefix.replace(/\/+$/, '')}/` : '';
   const keys = files.map(([name]) => `${prefix}${name}`);
-  await Promise.all(files.map(([, body], i) => output.store.put(keys[i], body)));
+  await Promise.all(
+    files.map(([, body], i) => output.store.put(keys[i], body)),
+  );
   return keys.map(key => `${output.store.url.replace(/\/$/, '')}/${key}`);
 }

@@ -6,13 +6,24 @@ import { ConstraintViolations, writeViolations } from '../formats/violations';
 import { profileTable } from '../baseline/columnProfiler';
 import { suggestConstraints } from '../baseline/suggestConstraints';
 import type { TypeCounts } from '../baseline/dataTypes';
-import { CaptureScanReport, describeScanReport, scanCaptureFiles } from '../capture/captureWindowTable';
+import {
+  CaptureScanReport,
+  CaptureScan,
+  describeScanReport,
+  releaseCaptureScan,
+  scanCaptureFiles,
+} from '../capture/captureWindowTable';
 import { localCaptureFiles } from '../capture/localCaptureFiles';
 import { evaluateConstraints } from './constraintChecks';
-import { METRICS_FILE_NAME, MetricDatum, dataQualityMetrics, formatMetricsJsonl } from './dataQualityMetrics';
+import {
+  METRICS_FILE_NAME,
+  MetricDatum,
+  dataQualityMetrics,
+  formatMetricsJsonl,
+} from './dataQualityMetrics';
 import { DataQualityBaseline, loadBaselineDir } from './loadBaseline';
 import { ReportOutput, writeOutputFiles } from './reportOutput';
-import { createWindowView } from './windowColumns';
+import { createWindowTable } from './windowColumns';
 import { domainShares } from './domainShares';
 
 export interface DataQualityMonitorOptions {
@@ -38,7 +49,10 @@ export interface DataQualityMonitorOptions {
   monitoringSchedule?: string;
 }
 
-export type ExecutionStatus = 'Completed' | 'CompletedWithViolations' | 'Failed';
+export type ExecutionStatus =
+  | 'Completed'
+  | 'CompletedWithViolations'
+  | 'Failed';
 
 export interface DataQualityExecutionResult {
   status: ExecutionStatus;
@@ -66,12 +80,14 @@ export interface DataQualityExecutionResult {
 export async function runDataQualityMonitor(
   options: DataQualityMonitorOptions,
 ): Promise<DataQualityExecutionResult> {
-  const output: ReportOutput | undefined = options.outputDir
-    ? { dir: options.outputDir }
-    : options.outputStore
-    ? { store: options.outputStore, prefix: options.outputPrefix }
-    : undefined;
-  const failed = (reason: string, extra: Partial<DataQualityExecutionResult> = {}) => ({
+  let output: ReportOutput | undefined;
+  if (options.outputDir) output = { dir: options.outputDir };
+  else if (options.outputStore)
+    output = { store: options.outputStore, prefix: options.outputPrefix };
+  const failed = (
+    reason: string,
+    extra: Partial<DataQualityExecutionResult> = {},
+  ) => ({
     status: 'Failed' as const,
     exitMessage: `Failed: ${reason}`,
     failureReason: reason,
@@ -83,13 +99,19 @@ export async function runDataQualityMonitor(
   let baseline: DataQualityBaseline;
   try {
     if (options.baseline) baseline = options.baseline;
-    else if (options.baselineDir) baseline = await loadBaselineDir(options.baselineDir);
-    else return failed('No baseline given: pass a baseline folder with constraints.json.');
+    else if (options.baselineDir)
+      baseline = await loadBaselineDir(options.baselineDir);
+    else
+      return failed(
+        'No baseline given: pass a baseline folder with constraints.json.',
+      );
   } catch (error) {
     return failed(error instanceof Error ? error.message : String(error));
   }
   if (!(options.start < options.end)) {
-    return failed(`The window start ${options.start.toISOString()} is not before its end ${options.end.toISOString()}.`);
+    return failed(
+      `The window start ${options.start.toISOString()} is not before its end ${options.end.toISOString()}.`,
+    );
   }
 
   const local = await localCaptureFiles(options.captureStore, {
@@ -99,56 +121,85 @@ export async function runDataQualityMonitor(
     start: options.start,
     end: options.end,
   });
-  let recordsTable: string | undefined;
-  let viewName: string | undefined;
+  let scan: CaptureScan | undefined;
+  let windowTable: string | undefined;
   try {
-    const scan = await scanCaptureFiles(options.engine, local.files, options);
-    recordsTable = scan.recordsTable;
-    const notes = describeScanReport(scan.report);
+    scan = await scanCaptureFiles(options.engine, local.files, options);
+    const captureReport = scan.report;
+    const notes = describeScanReport(captureReport);
     if (scan.report.records === 0) {
-      const where = `${options.captureStore.url} ${options.endpoint}/${options.variant ?? 'AllTraffic'}`;
+      const where = `${options.captureStore.url} ${options.endpoint}/${
+        options.variant ?? 'AllTraffic'
+      }`;
       return failed(
         `No captured data in the window ${options.start.toISOString()} to ${options.end.toISOString()} at ${where} ` +
-          `(${scan.report.files} file(s), ${scan.report.lines} line(s)).` +
-          (notes.length ? ` ${notes.join('; ')}` : ' Check the endpoint, variant and window.'),
+          `(${scan.report.files} file(s), ${scan.report.lines} line(s)).${
+            notes.length
+              ? ` ${notes.join('; ')}`
+              : ' Check the endpoint, variant and window.'
+          }`,
         { capture: scan.report, notes },
       );
     }
 
     const baselineNames = baseline.constraints.features.map(f => f.name);
-    const window = await createWindowView(options.engine, scan, baselineNames);
-    viewName = window.table.name;
+    const window = await createWindowTable(
+      options.engine,
+      scan,
+      baselineNames,
+    );
+    windowTable = window.table.name;
+    // The window table holds all the values now: free the decoded requests early.
+    await releaseCaptureScan(options.engine, scan);
+    scan = undefined;
     const profile = await profileTable(options.engine, window.table);
     const typeCounts = new Map<string, TypeCounts>(
       window.table.names.map((name, i) => [name, profile.typeCounts[i]]),
     );
-    const shares = await domainShares(options.engine, window.table, baseline.constraints);
-    const checks = evaluateConstraints(baseline.constraints, baseline.statistics, {
-      statistics: profile.statistics,
-      typeCounts,
-      domainShares: shares,
-    });
-    if (!baseline.statistics) notes.push('No baseline statistics.json: baseline drift was not checked.');
+    const shares = await domainShares(
+      options.engine,
+      window.table,
+      baseline.constraints,
+    );
+    const checks = evaluateConstraints(
+      baseline.constraints,
+      baseline.statistics,
+      {
+        statistics: profile.statistics,
+        typeCounts,
+        domainShares: shares,
+      },
+    );
+    if (!baseline.statistics)
+      notes.push(
+        'No baseline statistics.json: baseline drift was not checked.',
+      );
     notes.push(...checks.notes);
 
     const violations: ConstraintViolations = { violations: checks.violations };
-    const emitMetrics = baseline.constraints.monitoring_config?.emit_metrics !== 'Disabled';
+    const emitMetrics =
+      baseline.constraints.monitoring_config?.emit_metrics !== 'Disabled';
     const metrics = emitMetrics
       ? dataQualityMetrics({
           statistics: profile.statistics,
           evaluations: checks.features,
           typeCounts,
           endpoint: options.endpoint,
-          monitoringSchedule: options.monitoringSchedule ?? `${options.endpoint}-data-quality`,
+          monitoringSchedule:
+            options.monitoringSchedule ?? `${options.endpoint}-data-quality`,
           timestamp: options.end,
         })
       : [];
     const files: [string, string][] = [
       ['statistics.json', writeStatistics(profile.statistics)],
-      ['constraints.json', writeConstraints(suggestConstraints(profile.statistics))],
+      [
+        'constraints.json',
+        writeConstraints(suggestConstraints(profile.statistics)),
+      ],
       ['constraint_violations.json', writeViolations(violations)],
     ];
-    if (emitMetrics) files.push([METRICS_FILE_NAME, formatMetricsJsonl(metrics)]);
+    if (emitMetrics)
+      files.push([METRICS_FILE_NAME, formatMetricsJsonl(metrics)]);
     const outputs = output ? await writeOutputFiles(output, files) : [];
 
     const count = checks.violations.length;
@@ -160,15 +211,20 @@ export async function runDataQualityMonitor(
       statistics: profile.statistics,
       violations,
       metrics,
-      capture: scan.report,
+      capture: captureReport,
       notes,
       outputs,
     };
   } catch (error) {
-    return failed(`Data quality job failed: ${error instanceof Error ? error.message : String(error)}`);
+    return failed(
+      `Data quality job failed: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
   } finally {
-    if (viewName) await options.engine.query(`DROP VIEW IF EXISTS ${viewName}`);
-    if (recordsTable) await options.engine.query(`DROP TABLE IF EXISTS ${recordsTable}`);
+    if (windowTable)
+      await options.engine.query(`DROP TABLE IF EXISTS ${windowTable}`);
+    if (scan) await releaseCaptureScan(options.engine, scan);
     await local.cleanup();
   }
 }

@@ -17,6 +17,16 @@ const REAL_CAPTURE_FILES = [
   'aws__amazon-sagemaker-examples/sagemaker_model_monitor/introduction/SageMaker-ModelMonitoring.ipynb.extracted/capture/capture_file_head.jsonl',
 ];
 
+/** What `action` throws; fails the test when it returns normally. */
+function errorThrownBy(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a RecordFormatError, but nothing was thrown');
+}
+
 function lines(text: string): string[] {
   return text.split('\n').filter(line => line !== '');
 }
@@ -71,16 +81,12 @@ describe('capture records: validation', () => {
     ['an impossible time', good.replace('2026-11-20T10', '2026-13-40T10'), 'eventMetadata.inferenceTime', /UTC time/],
     ['a non-string data', good.replace('"1,2"', '12'), 'captureData.endpointInput.data', /./],
   ])('reports %s with file, line and field', (_what, line, field, reason) => {
-    try {
-      parseCaptureLine(line, 'capture/x.jsonl', 7);
-      throw new Error('expected a RecordFormatError');
-    } catch (error) {
-      expect(error).toBeInstanceOf(RecordFormatError);
-      const e = error as RecordFormatError;
-      expect([e.file, e.line, e.field]).toEqual(['capture/x.jsonl', 7, field]);
-      expect(e.message).toMatch(reason);
-      expect(e.message.startsWith('capture/x.jsonl:7: ')).toBe(true);
-    }
+    const error = errorThrownBy(() => parseCaptureLine(line, 'capture/x.jsonl', 7));
+    expect(error).toBeInstanceOf(RecordFormatError);
+    const e = error as RecordFormatError;
+    expect([e.file, e.line, e.field]).toEqual(['capture/x.jsonl', 7, field]);
+    expect(e.message).toMatch(reason);
+    expect(e.message.startsWith('capture/x.jsonl:7: ')).toBe(true);
   });
 
   it('collects bad lines with their numbers while keeping the good ones', () => {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { JacksonValue, jacksonStringify, jdouble } from './jackson';
-import { javaDouble, readJsonWithSchema, unknownEntries } from './jacksonReader';
+import {
+  javaDouble,
+  readJsonWithSchema,
+  unknownEntries,
+} from './jacksonReader';
 import { inferredTypeSchema } from './statistics';
 
 /**
@@ -30,8 +34,12 @@ export const featureConstraintsSchema = z.looseObject({
   name: z.string(),
   inferred_type: inferredTypeSchema,
   completeness: javaDouble.optional(),
-  num_constraints: z.looseObject({ is_non_negative: z.boolean().optional() }).optional(),
-  string_constraints: z.looseObject({ domains: z.array(z.string()).optional() }).optional(),
+  num_constraints: z
+    .looseObject({ is_non_negative: z.boolean().optional() })
+    .optional(),
+  string_constraints: z
+    .looseObject({ domains: z.array(z.string()).optional() })
+    .optional(),
   monitoringConfigOverrides: monitoringConfigSchema.optional(),
 });
 
@@ -60,6 +68,12 @@ export function suggestedMonitoringConfig(): MonitoringConfig {
   };
 }
 
+type Extras = Record<string, JacksonValue>;
+const extras = (source: object, known: string[]) =>
+  unknownEntries(source, known) as Extras;
+const optionalDouble = (value: number | undefined) =>
+  value === undefined ? undefined : jdouble(value);
+
 /** Reads constraints.json; errors name `source` and the failing field. */
 export function readConstraints(text: string, source: string): Constraints {
   return readJsonWithSchema(constraintsSchema, text, source);
@@ -70,15 +84,12 @@ export function writeConstraints(constraints: Constraints): string {
   return jacksonStringify({
     version: jdouble(constraints.version),
     features: constraints.features.map(featureTree),
-    monitoring_config: constraints.monitoring_config && configTree(constraints.monitoring_config),
+    monitoring_config:
+      constraints.monitoring_config &&
+      configTree(constraints.monitoring_config),
     ...extras(constraints, ['version', 'features', 'monitoring_config']),
   });
 }
-
-type Extras = Record<string, JacksonValue>;
-const extras = (source: object, known: string[]) => unknownEntries(source, known) as Extras;
-const optionalDouble = (value: number | undefined) =>
-  value === undefined ? undefined : jdouble(value);
 
 function featureTree(f: FeatureConstraints): JacksonValue {
   return {
@@ -93,7 +104,8 @@ function featureTree(f: FeatureConstraints): JacksonValue {
       domains: f.string_constraints.domains,
       ...extras(f.string_constraints, ['domains']),
     },
-    monitoringConfigOverrides: f.monitoringConfigOverrides && configTree(f.monitoringConfigOverrides),
+    monitoringConfigOverrides:
+      f.monitoringConfigOverrides && configTree(f.monitoringConfigOverrides),
     ...extras(f, [
       'name',
       'inferred_type',
@@ -116,7 +128,9 @@ function configTree(c: MonitoringConfig): JacksonValue {
       perform_comparison: d.perform_comparison,
       comparison_threshold: optionalDouble(d.comparison_threshold),
       comparison_method: d.comparison_method,
-      categorical_comparison_threshold: optionalDouble(d.categorical_comparison_threshold),
+      categorical_comparison_threshold: optionalDouble(
+        d.categorical_comparison_threshold,
+      ),
       categorical_drift_method: d.categorical_drift_method,
       ...extras(d, [
         'perform_comparison',

@@ -4,7 +4,11 @@ import { sagemakerSample, sharedFolder } from '../testing/sharedFolder';
 import { readConstraints, writeConstraints } from './constraints';
 import { FormatError } from './jacksonReader';
 import { readStatistics, writeStatistics } from './statistics';
-import { parseDriftDescription, readViolations, writeViolations } from './violations';
+import {
+  parseDriftDescription,
+  readViolations,
+  writeViolations,
+} from './violations';
 
 /** Every real statistics / constraints / violations file in shared/sagemaker-samples. */
 function samples(pattern: RegExp): string[] {
@@ -34,43 +38,47 @@ const violationsFiles = samples(/^constraint_violations.*\.json$/);
 const withoutFinalNewline = (text: string) => text.replace(/\n$/, '');
 
 /** Files formatted by SageMaker's Jackson writer (not hand-edited SDK fixtures). */
-const isJacksonFormatted = (text: string) => text.startsWith('{\n  "') && text.includes('" : ');
+const isJacksonFormatted = (text: string) =>
+  text.startsWith('{\n  "') && text.includes('" : ');
 
-describe.each(statisticsFiles.map(f => [path.relative(sharedFolder(), f), f]))(
-  'statistics %s',
-  (_name, file) => {
-    it('parses and writes back the same structure (and bytes when SageMaker wrote it)', () => {
-      const text = fs.readFileSync(file, 'utf8');
-      const written = writeStatistics(readStatistics(text, file));
-      expect(JSON.parse(written)).toEqual(JSON.parse(text));
-      if (isJacksonFormatted(text)) expect(written).toBe(withoutFinalNewline(text));
+type Codec = {
+  read: (text: string, source: string) => object;
+  write: (value: never) => string;
+};
+const codecs: Record<string, Codec> = {
+  statistics: { read: readStatistics, write: writeStatistics },
+  constraints: { read: readConstraints, write: writeConstraints },
+  violations: { read: readViolations, write: writeViolations },
+};
+const cases = [
+  ...statisticsFiles.map(f => ['statistics', f] as const),
+  ...constraintsFiles.map(f => ['constraints', f] as const),
+  ...violationsFiles.map(f => ['violations', f] as const),
+].map(([kind, file]) => ({
+  kind,
+  file,
+  name: path.relative(sharedFolder(), file),
+  text: fs.readFileSync(file, 'utf8'),
+}));
+const roundTrip = (c: (typeof cases)[number]) =>
+  codecs[c.kind].write(codecs[c.kind].read(c.text, c.file) as never);
+
+describe.each(cases.map(c => [c.kind, c.name, c]))(
+  '%s %s',
+  (_kind, _name, c) => {
+    it('parses and writes back the same structure', () => {
+      expect(JSON.parse(roundTrip(c))).toEqual(JSON.parse(c.text));
     });
   },
 );
 
-describe.each(constraintsFiles.map(f => [path.relative(sharedFolder(), f), f]))(
-  'constraints %s',
-  (_name, file) => {
-    it('parses and writes back the same structure (and bytes when SageMaker wrote it)', () => {
-      const text = fs.readFileSync(file, 'utf8');
-      const written = writeConstraints(readConstraints(text, file));
-      expect(JSON.parse(written)).toEqual(JSON.parse(text));
-      if (isJacksonFormatted(text)) expect(written).toBe(withoutFinalNewline(text));
-    });
-  },
-);
-
-describe.each(violationsFiles.map(f => [path.relative(sharedFolder(), f), f]))(
-  'violations %s',
-  (_name, file) => {
-    it('parses and writes back the same structure (and bytes when SageMaker wrote it)', () => {
-      const text = fs.readFileSync(file, 'utf8');
-      const written = writeViolations(readViolations(text, file));
-      expect(JSON.parse(written)).toEqual(JSON.parse(text));
-      if (isJacksonFormatted(text)) expect(written).toBe(withoutFinalNewline(text));
-    });
-  },
-);
+describe.each(
+  cases.filter(c => isJacksonFormatted(c.text)).map(c => [c.kind, c.name, c]),
+)('SageMaker-written %s %s', (_kind, _name, c) => {
+  it('is written back byte for byte', () => {
+    expect(roundTrip(c)).toBe(withoutFinalNewline(c.text));
+  });
+});
 
 describe('format samples', () => {
   it('found the real files', () => {
@@ -83,30 +91,38 @@ describe('format samples', () => {
     const file = sagemakerSample(
       'data-science-on-aws__data-science-on-aws/07_train/wip/debugger-monitor/02_deploy_and_monitor/deploy_and_monitor.ipynb.extracted/monitoring-execution/constraint_violations.json',
     );
-    const drift = readViolations(fs.readFileSync(file, 'utf8'), file).violations.find(
-      v => v.constraint_check_type === 'baseline_drift_check',
-    );
+    const drift = readViolations(
+      fs.readFileSync(file, 'utf8'),
+      file,
+    ).violations.find(v => v.constraint_check_type === 'baseline_drift_check');
     expect(parseDriftDescription(drift!.description)).toEqual({
       distance: 0.9293200129316993,
       threshold: 0.1,
     });
     expect(
-      parseDriftDescription('Numerical distance: 0.2711598746081505 exceeds numerical threshold: 0'),
+      parseDriftDescription(
+        'Numerical distance: 0.2711598746081505 exceeds numerical threshold: 0',
+      ),
     ).toEqual({ distance: 0.2711598746081505, threshold: 0 });
   });
 });
 
 describe('bad files', () => {
   it('names the file, line and column of a JSON syntax error', () => {
-    expect(() => readStatistics('{\n  "version" : 0.0,\n  oops\n}', 'base/statistics.json')).toThrow(
-      /base\/statistics\.json: invalid JSON at line 3/,
-    );
+    expect(() =>
+      readStatistics(
+        '{\n  "version" : 0.0,\n  oops\n}',
+        'base/statistics.json',
+      ),
+    ).toThrow(/base\/statistics\.json: invalid JSON at line 3/);
   });
 
   it('names the field that does not match the schema', () => {
     const text = JSON.stringify({
       version: 0,
-      features: [{ name: 'a', inferred_type: 'Integral', completeness: 'high' }],
+      features: [
+        { name: 'a', inferred_type: 'Integral', completeness: 'high' },
+      ],
     });
     let error: unknown;
     try {
@@ -115,6 +131,8 @@ describe('bad files', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(FormatError);
-    expect((error as Error).message).toMatch(/constraints\.json: field features\[0\]\.completeness/);
+    expect((error as Error).message).toMatch(
+      /constraints\.json: field features\[0\]\.completeness/,
+    );
   });
 });

@@ -24,7 +24,10 @@ describe('jacksonStringify', () => {
     const text = jacksonStringify({
       version: jdouble(0),
       dataset: { item_count: 100 },
-      features: [{ name: 'a', data: [[jdouble(1), jdouble(2)], []] }, { name: 'b', empty: {} }],
+      features: [
+        { name: 'a', data: [[jdouble(1), jdouble(2)], []] },
+        { name: 'b', empty: {} },
+      ],
     });
     expect(text).toBe(
       [

@@ -66,15 +66,14 @@ function write(value: JacksonValue, nesting: number, out: string[]): void {
     });
     out.push(' ]');
   } else {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined) as [
-      string,
-      JacksonValue,
-    ][];
+    const entries = Object.entries(value).filter(
+      ([, v]) => v !== undefined,
+    ) as [string, JacksonValue][];
     if (entries.length === 0) {
       out.push('{ }');
       return;
     }
-    const inner = '\n' + '  '.repeat(nesting + 1);
+    const inner = `\n${'  '.repeat(nesting + 1)}`;
     out.push('{');
     entries.forEach(([key, item], index) => {
       out.push(index > 0 ? ',' : '', inner, JSON.stringify(key), ' : ');
@@ -96,32 +95,12 @@ export function formatJavaDouble(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
   const abs = Math.abs(x);
   if (abs >= 1e-3 && abs < 1e7) {
-    const plain = plainDecimal(x);
+    // In this range JS prints shortest round-trip digits without an exponent, as Java does.
+    const plain = String(x);
     return plain.includes('.') ? plain : `${plain}.0`;
   }
   // JS gives the shortest round-trip digits, e.g. "1.5e-7" / "1e+21".
   const [mantissa, exponent] = x.toExponential().split('e');
   const withPoint = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
   return `${withPoint}E${Number(exponent)}`;
-}
-
-/** Shortest round-trip digits in plain (non-exponent) notation, for 1e-3 <= |x| < 1e7. */
-function plainDecimal(x: number): string {
-  const s = String(x);
-  if (!s.includes('e')) return s;
-  // Only values below 1e-6 use exponents in JS, which is outside the plain range; keep safe.
-  const [mantissa, exponent] = s.split('e');
-  const exp = Number(exponent);
-  const negative = mantissa.startsWith('-');
-  const digits = mantissa.replace('-', '').replace('.', '');
-  const pointIndex = (mantissa.replace('-', '').indexOf('.') === -1
-    ? digits.length
-    : mantissa.replace('-', '').indexOf('.')) + exp;
-  const padded =
-    pointIndex <= 0
-      ? `0.${'0'.repeat(-pointIndex)}${digits}`
-      : digits.length <= pointIndex
-      ? digits + '0'.repeat(pointIndex - digits.length)
-      : `${digits.slice(0, pointIndex)}.${digits.slice(pointIndex)}`;
-  return negative ? `-${padded}` : padded;
 }

@@ -26,7 +26,10 @@ export function parseJsonText(text: string, source: string): unknown {
       const line = before.split('\n').length;
       const column = offset - before.lastIndexOf('\n');
       const reason = message.replace(/ in JSON at position.*$/, '');
-      throw new FormatError(source, `invalid JSON at line ${line} column ${column}: ${reason}`);
+      throw new FormatError(
+        source,
+        `invalid JSON at line ${line} column ${column}: ${reason}`,
+      );
     }
     throw new FormatError(source, `invalid JSON: ${message}`);
   }
@@ -44,7 +47,10 @@ export function validateWithSchema<T extends z.ZodType>(
     const field = formatPath(issue.path);
     return `field ${field || '(root)'}: ${issue.message}`;
   });
-  const more = result.error.issues.length > 5 ? ` (+${result.error.issues.length - 5} more)` : '';
+  const more =
+    result.error.issues.length > 5
+      ? ` (+${result.error.issues.length - 5} more)`
+      : '';
   throw new FormatError(source, `${problems.join('; ')}${more}`);
 }
 
@@ -60,7 +66,9 @@ export function readJsonWithSchema<T extends z.ZodType>(
 function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((part, index) =>
-      typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`,
+      typeof part === 'number'
+        ? `[${part}]`
+        : `${index > 0 ? '.' : ''}${String(part)}`,
     )
     .join('');
 }

@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { JacksonValue, jacksonStringify, jdouble } from './jackson';
-import { javaDouble, readJsonWithSchema, unknownEntries } from './jacksonReader';
+import {
+  javaDouble,
+  readJsonWithSchema,
+  unknownEntries,
+} from './jacksonReader';
 
 /**
  * statistics.json of a data-quality baseline or monitoring execution (reference section 2.2).
  * Objects are loose: keys this engine does not know are kept and written back.
  */
 
-export const inferredTypeSchema = z.enum(['Integral', 'Fractional', 'String', 'Boolean', 'Unknown']);
+export const inferredTypeSchema = z.enum([
+  'Integral',
+  'Fractional',
+  'String',
+  'Boolean',
+  'Unknown',
+]);
 export type InferredType = z.infer<typeof inferredTypeSchema>;
 
 const commonSchema = z.looseObject({
@@ -37,7 +47,10 @@ const numericalStatisticsSchema = z.looseObject({
   max: javaDouble,
   distribution: z
     .looseObject({
-      kll: z.looseObject({ buckets: z.array(kllBucketSchema), sketch: kllSketchSchema }),
+      kll: z.looseObject({
+        buckets: z.array(kllBucketSchema),
+        sketch: kllSketchSchema,
+      }),
     })
     .optional(),
 });
@@ -48,7 +61,9 @@ const stringStatisticsSchema = z.looseObject({
   distribution: z
     .looseObject({
       categorical: z.looseObject({
-        buckets: z.array(z.looseObject({ value: z.string(), count: z.number() })),
+        buckets: z.array(
+          z.looseObject({ value: z.string(), count: z.number() }),
+        ),
       }),
     })
     .optional(),
@@ -63,7 +78,10 @@ export const featureStatisticsSchema = z.looseObject({
 
 export const statisticsSchema = z.looseObject({
   version: javaDouble,
-  dataset: z.looseObject({ item_count: z.number(), evaluation_time: z.string().optional() }),
+  dataset: z.looseObject({
+    item_count: z.number(),
+    evaluation_time: z.string().optional(),
+  }),
   features: z.array(featureStatisticsSchema),
 });
 
@@ -84,7 +102,8 @@ export function writeStatistics(statistics: Statistics): string {
 }
 
 type Extras = Record<string, JacksonValue>;
-const extras = (source: object, known: string[]) => unknownEntries(source, known) as Extras;
+const extras = (source: object, known: string[]) =>
+  unknownEntries(source, known) as Extras;
 
 function statisticsTree(s: Statistics): JacksonValue {
   return {
@@ -103,9 +122,15 @@ function featureTree(f: FeatureStatistics): JacksonValue {
   return {
     name: f.name,
     inferred_type: f.inferred_type,
-    numerical_statistics: f.numerical_statistics && numericalTree(f.numerical_statistics),
+    numerical_statistics:
+      f.numerical_statistics && numericalTree(f.numerical_statistics),
     string_statistics: f.string_statistics && stringTree(f.string_statistics),
-    ...extras(f, ['name', 'inferred_type', 'numerical_statistics', 'string_statistics']),
+    ...extras(f, [
+      'name',
+      'inferred_type',
+      'numerical_statistics',
+      'string_statistics',
+    ]),
   };
 }
 
@@ -147,7 +172,15 @@ function numericalTree(n: NumericalStatistics): JacksonValue {
       },
       ...extras(n.distribution, ['kll']),
     },
-    ...extras(n, ['common', 'mean', 'sum', 'std_dev', 'min', 'max', 'distribution']),
+    ...extras(n, [
+      'common',
+      'mean',
+      'sum',
+      'std_dev',
+      'min',
+      'max',
+      'distribution',
+    ]),
   };
 }
 

@@ -35,7 +35,10 @@ export type Violation = z.infer<typeof violationSchema>;
 export type ConstraintViolations = z.infer<typeof violationsSchema>;
 
 /** Reads constraint_violations.json; errors name `source` and the failing field. */
-export function readViolations(text: string, source: string): ConstraintViolations {
+export function readViolations(
+  text: string,
+  source: string,
+): ConstraintViolations {
   return readJsonWithSchema(violationsSchema, text, source);
 }
 
@@ -50,10 +53,18 @@ export function writeViolations(violations: ConstraintViolations): string {
           metric_name: v.metric_name,
           constraint_check_type: v.constraint_check_type,
           description: v.description,
-          ...unknownEntries(v, ['feature_name', 'metric_name', 'constraint_check_type', 'description']),
+          ...unknownEntries(v, [
+            'feature_name',
+            'metric_name',
+            'constraint_check_type',
+            'description',
+          ]),
         } as JacksonValue),
     ),
-    ...(unknownEntries(violations, ['version', 'violations']) as Record<string, JacksonValue>),
+    ...(unknownEntries(violations, ['version', 'violations']) as Record<
+      string,
+      JacksonValue
+    >),
   });
 }
 
@@ -65,7 +76,9 @@ export function writeViolations(violations: ConstraintViolations): string {
 export function parseDriftDescription(
   description: string,
 ): { distance: number; threshold: number } | undefined {
-  const match = /distance: (\S+) exceeds (?:numerical )?threshold: (\S+)/.exec(description);
+  const match = /distance: (\S+) exceeds (?:numerical )?threshold: (\S+)/.exec(
+    description,
+  );
   if (!match) return undefined;
   return { distance: Number(match[1]), threshold: Number(match[2]) };
 }

@@ -16,7 +16,14 @@ export function sortLabels(labels: Iterable<string>): string[] {
   const allNumeric = unique.every(label => label.trim() !== '' && Number.isFinite(Number(label)));
   return allNumeric
     ? unique.sort((a, b) => Number(a) - Number(b))
-    : unique.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    : unique.sort(compareCodeUnits);
+}
+
+/** Plain string order by UTF-16 code units (not locale order), as SageMaker sorts labels. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }
 
 /**

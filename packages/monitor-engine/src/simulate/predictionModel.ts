@@ -103,7 +103,8 @@ export function inferLabelModel(values: string[], numeric: boolean, positiveClas
 
 /** Ground-truth data for a label ("1"/"0" for binary tasks). */
 export function groundTruthValue(model: LabelModel, label: string): string {
-  return model.task === 'binary' ? (label === model.positiveClass ? '1' : '0') : label;
+  if (model.task !== 'binary') return label;
+  return label === model.positiveClass ? '1' : '0';
 }
 
 /** Rounds to `decimals` places without toPrecision, which is slow in this hot path. */

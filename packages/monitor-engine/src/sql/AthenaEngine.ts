@@ -133,11 +133,9 @@ export class AthenaEngine implements SqlEngine {
     const rows: Row[] = [];
     // For SELECT (DML) statements Athena repeats the column names as the first row of page one.
     let skipHeader = execution.StatementType === 'DML';
-    let NextToken: string | undefined;
+    let nextToken: string | undefined;
     do {
-      const page: GetQueryResultsCommandOutput = await this.call(() =>
-        this.client.send(new GetQueryResultsCommand({ QueryExecutionId: id, NextToken, MaxResults: 1000 })),
-      );
+      const page = await this.resultsPage(id, nextToken);
       const columns = page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? [];
       const data = page.ResultSet?.Rows ?? [];
       for (let r = skipHeader ? 1 : 0; r < data.length; r++) {
@@ -149,9 +147,16 @@ export class AthenaEngine implements SqlEngine {
         rows.push(row as Row);
       }
       skipHeader = false;
-      NextToken = page.NextToken;
-    } while (NextToken);
+      nextToken = page.NextToken;
+    } while (nextToken);
     return rows;
+  }
+
+  /** One page (up to 1000 rows) of a finished query's results; no NextToken means the first page. */
+  private resultsPage(id: string, NextToken: string | undefined): Promise<GetQueryResultsCommandOutput> {
+    return this.call(() =>
+      this.client.send(new GetQueryResultsCommand({ QueryExecutionId: id, NextToken, MaxResults: 1000 })),
+    );
   }
 
   /** Runs one API call, retrying throttling and server errors with exponential backoff and jitter. */

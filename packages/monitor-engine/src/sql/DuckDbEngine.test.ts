@@ -29,12 +29,30 @@ describe('DuckDbEngine', () => {
   });
 
   it('binds positional parameters of every SqlParameter kind', async () => {
-    const rows = await engine.query<{ s: string; n: number; f: number; b: boolean; t: Date; z: null }>(
-      'SELECT ? AS s, ? AS n, ? AS f, ? AS b, ? AS t, ? AS z',
-      ["it's", 42, 0.5, true, new Date('2026-11-22T13:00:00Z'), null],
-    );
+    const rows = await engine.query<{
+      s: string;
+      n: number;
+      f: number;
+      b: boolean;
+      t: Date;
+      z: null;
+    }>('SELECT ? AS s, ? AS n, ? AS f, ? AS b, ? AS t, ? AS z', [
+      "it's",
+      42,
+      0.5,
+      true,
+      new Date('2026-11-22T13:00:00Z'),
+      null,
+    ]);
     expect(rows).toEqual([
-      { s: "it's", n: 42, f: 0.5, b: true, t: new Date('2026-11-22T13:00:00Z'), z: null },
+      {
+        s: "it's",
+        n: 42,
+        f: 0.5,
+        b: true,
+        t: new Date('2026-11-22T13:00:00Z'),
+        z: null,
+      },
     ]);
   });
 
@@ -51,8 +69,12 @@ describe('DuckDbEngine', () => {
         "SELECT current_setting('memory_limit') AS v",
       );
       expect(limit.v).toMatch(/MiB|MB/);
-      await fileEngine.query('CREATE TABLE t AS SELECT range AS x FROM range(1000)');
-      expect(await fileEngine.query('SELECT max(x) AS m FROM t')).toEqual([{ m: 999 }]);
+      await fileEngine.query(
+        'CREATE TABLE t AS SELECT range AS x FROM range(1000)',
+      );
+      expect(await fileEngine.query('SELECT max(x) AS m FROM t')).toEqual([
+        { m: 999 },
+      ]);
     } finally {
       await fileEngine.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -60,6 +82,8 @@ describe('DuckDbEngine', () => {
   });
 
   it('rejects with DuckDB’s message on bad SQL', async () => {
-    await expect(engine.query('SELECT * FROM no_such_table')).rejects.toThrow(/no_such_table/);
+    await expect(engine.query('SELECT * FROM no_such_table')).rejects.toThrow(
+      /no_such_table/,
+    );
   });
 });

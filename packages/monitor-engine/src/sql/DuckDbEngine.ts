@@ -30,51 +30,6 @@ export interface DuckDbEngineOptions {
   threads?: number;
 }
 
-/**
- * The default SqlEngine: DuckDB embedded through @duckdb/node-api. Results are converted to
- * plain JS values: BIGINT/HUGEINT/DECIMAL become numbers (the engine's aggregates fit a double),
- * timestamps become Date, lists arrays and structs objects.
- */
-export class DuckDbEngine implements SqlEngine {
-  readonly dialect = 'duckdb' as const;
-
-  private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
-  ) {}
-
-  static async create(options: DuckDbEngineOptions = {}): Promise<DuckDbEngine> {
-    const instance = await DuckDBInstance.create(options.databasePath ?? ':memory:', {
-      threads: String(options.threads ?? Math.max(1, os.cpus().length)),
-      temp_directory: options.tempDirectory ?? os.tmpdir(),
-      ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
-    });
-    const connection = await instance.connect();
-    return new DuckDbEngine(instance, connection);
-  }
-
-  async query<Row = Record<string, unknown>>(
-    sql: string,
-    params: readonly SqlParameter[] = [],
-  ): Promise<Row[]> {
-    const values = params.map(toDuckDbValue);
-    const reader = await this.connection.runAndReadAll(sql, values.length ? values : undefined);
-    return reader.convertRowObjects(plainValueConverter) as Row[];
-  }
-
-  async close(): Promise<void> {
-    this.connection.closeSync();
-    this.instance.closeSync();
-  }
-}
-
-function toDuckDbValue(value: SqlParameter): DuckDBValue {
-  if (value instanceof Date) {
-    return new DuckDBTimestampTZValue(BigInt(value.getTime()) * 1000n);
-  }
-  return value;
-}
-
 /** Like DuckDB's JS converter, but big integers as numbers (they are counts and sums here). */
 const plainValueConverter: DuckDBValueConverter<JS> = (
   value: DuckDBValue,
@@ -99,3 +54,56 @@ const plainValueConverter: DuckDBValueConverter<JS> = (
       return JSDuckDBValueConverter(value, type, converter);
   }
 };
+
+/**
+ * The default SqlEngine: DuckDB embedded through @duckdb/node-api. Results are converted to
+ * plain JS values: BIGINT/HUGEINT/DECIMAL become numbers (the engine's aggregates fit a double),
+ * timestamps become Date, lists arrays and structs objects.
+ */
+export class DuckDbEngine implements SqlEngine {
+  readonly dialect = 'duckdb' as const;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async create(
+    options: DuckDbEngineOptions = {},
+  ): Promise<DuckDbEngine> {
+    const instance = await DuckDBInstance.create(
+      options.databasePath ?? ':memory:',
+      {
+        threads: String(options.threads ?? Math.max(1, os.cpus().length)),
+        temp_directory: options.tempDirectory ?? os.tmpdir(),
+        ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+      },
+    );
+    const connection = await instance.connect();
+    return new DuckDbEngine(instance, connection);
+  }
+
+  async query<Row = Record<string, unknown>>(
+    sql: string,
+    params: readonly SqlParameter[] = [],
+  ): Promise<Row[]> {
+    const values = params.map(toDuckDbValue);
+    const reader = await this.connection.runAndReadAll(
+      sql,
+      values.length ? values : undefined,
+    );
+    return reader.convertRowObjects(plainValueConverter) as Row[];
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function toDuckDbValue(value: SqlParameter): DuckDBValue {
+  if (value instanceof Date) {
+    return new DuckDBTimestampTZValue(BigInt(value.getTime()) * 1000n);
+  }
+  return value;
+}

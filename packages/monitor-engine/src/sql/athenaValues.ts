@@ -39,11 +39,17 @@ export function convertAthenaValue(text: string | undefined, type: string | unde
   }
 }
 
+/** Athena's zone name as an ISO 8601 offset ('Z' or ±hh:mm); undefined for named zones. */
+function isoZoneOffset(zone: string): string | undefined {
+  if (zone === 'UTC' || zone === 'Z') return 'Z';
+  return /^[+-]\d{2}:\d{2}$/.test(zone) ? zone : undefined;
+}
+
 function parseTimestamp(text: string, zone: string): Date | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?$/.exec(text);
   if (!match) return undefined;
   const fraction = match[3] ? match[3].slice(0, 4).padEnd(4, '0') : '.000';
-  const offset = zone === 'UTC' || zone === 'Z' ? 'Z' : /^[+-]\d{2}:\d{2}$/.test(zone) ? zone : undefined;
+  const offset = isoZoneOffset(zone);
   if (offset === undefined) return undefined;
   const date = new Date(`${match[1]}T${match[2]}${fraction}${offset}`);
   return Number.isNaN(date.getTime()) ? undefined : date;

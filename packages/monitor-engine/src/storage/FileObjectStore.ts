@@ -13,6 +13,13 @@ function isNotFound(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
+/** Key order by UTF-16 code units, not locale: S3's UTF-8 byte order except for U+E000–U+FFFF. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
 /**
  * An ObjectStore over a local folder. Keys map to files under the root; writes go to a temporary
  * file in the destination folder and are renamed into place, which is atomic on one file system.
@@ -95,7 +102,7 @@ export class FileObjectStore implements ObjectStore {
     const sorted = entries
       .filter(entry => !entry.name.startsWith(TEMP_PREFIX))
       .map(entry => ({ entry, sortKey: entry.isDirectory() ? `${entry.name}/` : entry.name }))
-      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+      .sort((a, b) => compareCodeUnits(a.sortKey, b.sortKey));
     for (const { entry, sortKey } of sorted) {
       const key = keyPrefix + sortKey;
       if (entry.isDirectory()) {

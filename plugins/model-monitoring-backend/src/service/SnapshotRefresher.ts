@@ -12,6 +12,7 @@ import type { AlertStore } from '../database/AlertStore';
 import type { ExecutionStore } from '../database/ExecutionStore';
 import type { SnapshotStore } from '../database/SnapshotStore';
 import { modelHealth } from './deriveHealth';
+import type { SageMakerSource } from '../sagemaker/SageMakerSource';
 
 /**
  * Keeps one status row per monitored entity: after each execution for that model, and for all
@@ -27,6 +28,8 @@ export class SnapshotRefresher {
       snapshots: SnapshotStore;
       builtinModels: BuiltinModels;
       logger: LoggerService;
+      /** Asked here, on the refresh schedule, so an overview page view never calls AWS. */
+      sagemaker?: SageMakerSource;
     },
   ) {}
 
@@ -80,15 +83,31 @@ export class SnapshotRefresher {
         model.schedules.forEach(s => coverage.add(s.monitorType));
       }
     }
-    const lastRun = latest.map(e => e.windowEnd).sort().at(-1);
+    let lastRun = latest.map(e => e.windowEnd).sort().at(-1);
+    let health = modelHealth(latest, states);
+    let riskRating = annotations.riskRatingOverride ?? 'Unknown';
+    if (annotations.source === 'sagemaker' && this.deps.sagemaker) {
+      const summary = await this.deps.sagemaker.summary({
+        entity,
+        entityRef,
+        annotations,
+        credentials: await this.deps.auth.getOwnServiceCredentials(),
+        scheduleNames: annotations.schedules,
+      });
+      summary.monitors.forEach(m => coverage.add(m.monitorType));
+      lastRun = summary.monitors.map(m => m.lastExecution?.windowEnd ?? '').filter(Boolean).sort().at(-1) ?? lastRun;
+      // A source that could not be asked at all is Unknown, not NoData.
+      health = states.some(s => s.status === 'InAlert') ? 'InAlert' : summary.errors?.some(e => e.source === 'sagemaker') && !summary.monitors.some(m => m.lastExecution) ? 'Unknown' : summary.health ?? 'NoData';
+      riskRating = summary.riskRating;
+    }
     await this.deps.snapshots.upsert({
       entityRef,
       title: entity.metadata.title ?? entity.metadata.name,
       owner: ownerRef(entity),
       source: annotations.source,
       endpointName: annotations.endpointName,
-      health: modelHealth(latest, states),
-      riskRating: annotations.riskRatingOverride ?? 'Unknown',
+      health,
+      riskRating,
       lastRunAt: lastRun,
       openAlerts: states.filter(s => s.status === 'InAlert').length,
       coverage: [...coverage].sort(),

@@ -4,6 +4,8 @@ import { addActionRoutes } from './routes/actionRoutes';
 import { addOverviewRoutes } from './routes/overviewRoutes';
 import { addReadRoutes } from './routes/readRoutes';
 import type { RouteDeps } from './routes/routeDeps';
+import { addTrafficRoute } from './routes/trafficRoute';
+import { toRouteError } from '../sagemaker/awsErrors';
 
 export type RouterOptions = RouteDeps;
 
@@ -23,5 +25,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   addReadRoutes(router, options);
   addActionRoutes(router, options);
   addOverviewRoutes(router, options);
+  addTrafficRoute(router, options);
+  // AWS SDK errors carry no HTTP status the error middleware knows: give them api.ts's 502/503/504.
+  router.use((error: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction) => {
+    next(toRouteError(error));
+  });
   return router;
 }

@@ -38,12 +38,18 @@ export interface ExecutionsQuery extends RangeQuery {
  */
 export interface ModelMonitoringApi {
   getSummary(entity: CompoundEntityRef): Promise<ModelMonitoringSummary>;
-  getExecutions(entity: CompoundEntityRef, query?: ExecutionsQuery): Promise<ExecutionsResponse>;
+  getExecutions(
+    entity: CompoundEntityRef,
+    query?: ExecutionsQuery,
+  ): Promise<ExecutionsResponse>;
   getDrift(
     entity: CompoundEntityRef,
     query?: RangeQuery & { features?: string[] },
   ): Promise<DriftResponse>;
-  getViolations(entity: CompoundEntityRef, query?: RangeQuery): Promise<ViolationsResponse>;
+  getViolations(
+    entity: CompoundEntityRef,
+    query?: RangeQuery,
+  ): Promise<ViolationsResponse>;
   getFeatureStatistics(
     entity: CompoundEntityRef,
     feature: string,
@@ -53,7 +59,10 @@ export interface ModelMonitoringApi {
     entity: CompoundEntityRef,
     query?: { schedule?: string; windowEnd?: string },
   ): Promise<PredictionDistributionResponse>;
-  getQuality(entity: CompoundEntityRef, query?: RangeQuery): Promise<ModelQualityResponse>;
+  getQuality(
+    entity: CompoundEntityRef,
+    query?: RangeQuery,
+  ): Promise<ModelQualityResponse>;
   getTraffic(
     entity: CompoundEntityRef,
     query?: { from?: string; to?: string; period?: number },

@@ -1,12 +1,18 @@
 import { ResponseError } from '@backstage/errors';
 import { ModelMonitoringClient, queryString } from './ModelMonitoringClient';
 
-const entity = { kind: 'Component', namespace: 'default', name: 'Housing-Price' };
+const entity = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'Housing-Price',
+};
 
 function clientAnswering(status: number, body: unknown) {
   const calls: string[] = [];
   const client = new ModelMonitoringClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/model-monitoring' },
+    discoveryApi: {
+      getBaseUrl: async () => 'http://backend/api/model-monitoring',
+    },
     fetchApi: {
       fetch: async (input: RequestInfo | URL) => {
         calls.push(String(input));
@@ -27,8 +33,14 @@ describe('ModelMonitoringClient', () => {
       from: '2026-11-01T00:00:00.000Z',
       features: ['median_income', 'house age'],
     });
-    await client.getFeatureStatistics(entity, 'a/b', { windowEnd: '2026-11-02T00:00:00.000Z' });
-    await client.getOverview({ health: ['InAlert', 'Violations'], q: 'housing', offset: 0 });
+    await client.getFeatureStatistics(entity, 'a/b', {
+      windowEnd: '2026-11-02T00:00:00.000Z',
+    });
+    await client.getOverview({
+      health: ['InAlert', 'Violations'],
+      q: 'housing',
+      offset: 0,
+    });
     expect(calls).toEqual([
       'http://backend/api/model-monitoring/entities/default/component/housing-price/drift?from=2026-11-01T00%3A00%3A00.000Z&features=median_income%2Chouse+age',
       'http://backend/api/model-monitoring/entities/default/component/housing-price/features/a%2Fb?windowEnd=2026-11-02T00%3A00%3A00.000Z',
@@ -44,17 +56,23 @@ describe('ModelMonitoringClient', () => {
     const failure = await client.getDashboardEmbed(entity).catch(e => e);
     expect(failure).toBeInstanceOf(ResponseError);
     expect((failure as ResponseError).statusCode).toBe(403);
-    expect((failure as ResponseError).body.error.message).toBe('not allowed to embed');
+    expect((failure as ResponseError).body.error.message).toBe(
+      'not allowed to embed',
+    );
   });
 
   it('downloads reports only from paths under the plugin base URL', async () => {
     const { client, calls } = clientAnswering(200, { violations: [] });
-    const blob = await client.getReport('/entities/default/component/x/reports?file=constraint_violations.json');
+    const blob = await client.getReport(
+      '/entities/default/component/x/reports?file=constraint_violations.json',
+    );
     expect(JSON.parse(await blob.text())).toEqual({ violations: [] });
     expect(calls).toEqual([
       'http://backend/api/model-monitoring/entities/default/component/x/reports?file=constraint_violations.json',
     ]);
-    await expect(client.getReport('https://evil.example/x')).rejects.toThrow(/not a path/);
+    await expect(client.getReport('https://evil.example/x')).rejects.toThrow(
+      /not a path/,
+    );
   });
 
   it('leaves out empty values and empty lists', () => {

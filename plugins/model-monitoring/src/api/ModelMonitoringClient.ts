@@ -15,7 +15,11 @@ import type {
   TrafficResponse,
   ViolationsResponse,
 } from '@mlmon/plugin-model-monitoring-common';
-import type { ExecutionsQuery, ModelMonitoringApi, RangeQuery } from './ModelMonitoringApi';
+import type {
+  ExecutionsQuery,
+  ModelMonitoringApi,
+  RangeQuery,
+} from './ModelMonitoringApi';
 
 type QueryValue = string | number | boolean | string[] | undefined;
 
@@ -26,14 +30,20 @@ type QueryValue = string | number | boolean | string[] | undefined;
  */
 export class ModelMonitoringClient implements ModelMonitoringApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   getSummary(entity: CompoundEntityRef): Promise<ModelMonitoringSummary> {
     return this.get(`${entityPath(entity)}/summary`);
   }
 
-  getExecutions(entity: CompoundEntityRef, query: ExecutionsQuery = {}): Promise<ExecutionsResponse> {
+  getExecutions(
+    entity: CompoundEntityRef,
+    query: ExecutionsQuery = {},
+  ): Promise<ExecutionsResponse> {
     return this.get(`${entityPath(entity)}/executions`, { ...query });
   }
 
@@ -44,7 +54,10 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
     return this.get(`${entityPath(entity)}/drift`, { ...query });
   }
 
-  getViolations(entity: CompoundEntityRef, query: RangeQuery = {}): Promise<ViolationsResponse> {
+  getViolations(
+    entity: CompoundEntityRef,
+    query: RangeQuery = {},
+  ): Promise<ViolationsResponse> {
     return this.get(`${entityPath(entity)}/violations`, { ...query });
   }
 
@@ -53,9 +66,12 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
     feature: string,
     query: { schedule?: string; windowEnd?: string } = {},
   ): Promise<FeatureStatisticsResponse> {
-    return this.get(`${entityPath(entity)}/features/${encodeURIComponent(feature)}`, {
-      ...query,
-    });
+    return this.get(
+      `${entityPath(entity)}/features/${encodeURIComponent(feature)}`,
+      {
+        ...query,
+      },
+    );
   }
 
   getPredictions(
@@ -65,7 +81,10 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
     return this.get(`${entityPath(entity)}/predictions`, { ...query });
   }
 
-  getQuality(entity: CompoundEntityRef, query: RangeQuery = {}): Promise<ModelQualityResponse> {
+  getQuality(
+    entity: CompoundEntityRef,
+    query: RangeQuery = {},
+  ): Promise<ModelQualityResponse> {
     return this.get(`${entityPath(entity)}/quality`, { ...query });
   }
 
@@ -80,7 +99,9 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
     return this.get(`${entityPath(entity)}/alerts`);
   }
 
-  getDashboardEmbed(entity: CompoundEntityRef): Promise<DashboardEmbedResponse> {
+  getDashboardEmbed(
+    entity: CompoundEntityRef,
+  ): Promise<DashboardEmbedResponse> {
     return this.get(`${entityPath(entity)}/dashboard-embed`);
   }
 
@@ -89,10 +110,14 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
   }
 
   async getReport(href: string): Promise<Blob> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('model-monitoring');
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(
+      'model-monitoring',
+    );
     if (!href.startsWith('/')) {
       // Only paths under the plugin: a report link never sends the token elsewhere.
-      throw new Error(`Report link ${href} is not a path of the model-monitoring backend`);
+      throw new Error(
+        `Report link ${href} is not a path of the model-monitoring backend`,
+      );
     }
     const response = await this.options.fetchApi.fetch(`${baseUrl}${href}`);
     if (!response.ok) {
@@ -101,9 +126,16 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
     return response.blob();
   }
 
-  private async get<T>(path: string, query: Record<string, QueryValue> = {}): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('model-monitoring');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}${queryString(query)}`);
+  private async get<T>(
+    path: string,
+    query: Record<string, QueryValue> = {},
+  ): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(
+      'model-monitoring',
+    );
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}${path}${queryString(query)}`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

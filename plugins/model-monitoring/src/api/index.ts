@@ -1,3 +1,7 @@
 export { modelMonitoringApiRef } from './ModelMonitoringApi';
-export type { ModelMonitoringApi, RangeQuery, ExecutionsQuery } from './ModelMonitoringApi';
+export type {
+  ModelMonitoringApi,
+  RangeQuery,
+  ExecutionsQuery,
+} from './ModelMonitoringApi';
 export { ModelMonitoringClient } from './ModelMonitoringClient';

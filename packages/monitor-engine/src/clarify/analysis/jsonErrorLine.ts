@@ -1,3 +1,8 @@
+/** Thrown at the character offset where the JSON stops being valid. */
+class SyntaxAt {
+  constructor(readonly offset: number) {}
+}
+
 /**
  * The 1-based line of the first JSON syntax error in `text`, or undefined when the text is
  * valid JSON. Node's JSON.parse message does not always carry a position, and users need the
@@ -86,8 +91,4 @@ export function jsonErrorLine(text: string): number | undefined {
     if (error instanceof SyntaxAt) return text.slice(0, error.offset).split('\n').length;
     throw error;
   }
-}
-
-class SyntaxAt {
-  constructor(readonly offset: number) {}
 }

@@ -65,6 +65,15 @@ function predictionsFromCsv(text: string, url: string): number[] {
   });
 }
 
+/** The predictions of a JSON response: a bare array, or the array under "predictions". */
+function predictionList(json: unknown): unknown[] | undefined {
+  if (Array.isArray(json)) return json;
+  if (json && typeof json === 'object' && Array.isArray((json as { predictions?: unknown }).predictions)) {
+    return (json as { predictions: unknown[] }).predictions;
+  }
+  return undefined;
+}
+
 function predictionsFromJson(text: string, options: HttpModelInvokerOptions): number[] {
   let json: unknown;
   try {
@@ -72,11 +81,7 @@ function predictionsFromJson(text: string, options: HttpModelInvokerOptions): nu
   } catch {
     throw new Error(`Model endpoint ${options.url}: response is not JSON: ${text.slice(0, 200)}`);
   }
-  const list = Array.isArray(json)
-    ? json
-    : json && typeof json === 'object' && Array.isArray((json as { predictions?: unknown }).predictions)
-      ? ((json as { predictions: unknown[] }).predictions)
-      : undefined;
+  const list = predictionList(json);
   if (!list) throw new Error(`Model endpoint ${options.url}: expected an array or {"predictions": [...]}`);
   const attribute = options.probabilityAttribute ?? 'score';
   return list.map((item, i) => {

@@ -57,6 +57,23 @@ function positiveUnderLabel(value: CellValue, config: BiasAnalysisConfig): boole
   return isMissing(value) ? undefined : matchesAnyValue(value, label.positiveValues);
 }
 
+/** The largest numeric value seen in a column, and whether every value was an integer. */
+class RangeTracker {
+  private max = -Infinity;
+  private allIntegers = true;
+
+  add(value: CellValue): void {
+    const n = numericCell(value);
+    if (n === undefined) return;
+    if (n > this.max) this.max = n;
+    if (!Number.isInteger(n) || (typeof value === 'string' && /[.eE]/.test(value))) this.allIntegers = false;
+  }
+
+  range(): NumericRange | undefined {
+    return this.max === -Infinity ? undefined : { max: this.max, allIntegers: this.allIntegers };
+  }
+}
+
 /**
  * Tallies in-memory rows (a baseline data set, or a window small enough for memory). Also
  * collects the Flip Test rows when `config.featureColumns` is set.
@@ -103,20 +120,4 @@ export function biasTallyFromRows(
     labelRange: isThresholdLabel(config.label) ? labelRange.range() : undefined,
   };
   return { tally, flipTestRows, nonNumericFeatureColumns: [...nonNumeric] };
-}
-
-class RangeTracker {
-  private max = -Infinity;
-  private allIntegers = true;
-
-  add(value: CellValue): void {
-    const n = numericCell(value);
-    if (n === undefined) return;
-    if (n > this.max) this.max = n;
-    if (!Number.isInteger(n) || (typeof value === 'string' && /[.eE]/.test(value))) this.allIntegers = false;
-  }
-
-  range(): NumericRange | undefined {
-    return this.max === -Infinity ? undefined : { max: this.max, allIntegers: this.allIntegers };
-  }
 }

@@ -26,36 +26,6 @@ export interface FlipTestInput {
   nonNumericColumns?: readonly string[];
 }
 
-const DEFAULT_NEIGHBOURS = 5;
-const MIN_NEIGHBOURS = 1;
-const SAMPLE_COUNT_THRESHOLD = 9;
-
-export function flipTest(input: FlipTestInput): BiasMetricResult {
-  const name = 'FT';
-  const description = POST_TRAINING_METRIC_DESCRIPTIONS.FT;
-  const facetRows = input.rows.filter(r => r.inFacet);
-  const otherRows = input.rows.filter(r => !r.inFacet);
-  const error = (message: string): BiasMetricResult => ({ name, description, value: null, error: message });
-  if (facetRows.length === 0) return error('Facet set is empty');
-  if (otherRows.length === 0) return error('Negated Facet set is empty');
-  if (input.nonNumericColumns && input.nonNumericColumns.length > 0) {
-    return error('FlipTest does not support non-numeric columns');
-  }
-  if (input.rows.some(r => r.features.some(v => !Number.isFinite(v)))) {
-    return error('Input contains NaN');
-  }
-  const k = otherRows.length > SAMPLE_COUNT_THRESHOLD ? DEFAULT_NEIGHBOURS : MIN_NEIGHBOURS;
-  const neighbours = new NearestNeighbourVoter(otherRows, k);
-  let flippedToPositive = 0;
-  let flippedToNegative = 0;
-  for (const row of facetRows) {
-    const knnPositive = neighbours.predictPositive(row.features);
-    if (row.predictedPositive && !knnPositive) flippedToPositive += 1;
-    if (!row.predictedPositive && knnPositive) flippedToNegative += 1;
-  }
-  return { name, description, value: smclarifyDivide(flippedToPositive - flippedToNegative, facetRows.length) };
-}
-
 /** Brute-force k-NN majority vote over rows packed into one typed array. */
 class NearestNeighbourVoter {
   private readonly points: Float64Array;
@@ -99,4 +69,34 @@ class NearestNeighbourVoter {
     // Majority of k (odd) neighbours; scikit-learn breaks a tie towards the smaller class (False).
     return positiveVotes * 2 > k;
   }
+}
+
+const DEFAULT_NEIGHBOURS = 5;
+const MIN_NEIGHBOURS = 1;
+const SAMPLE_COUNT_THRESHOLD = 9;
+
+export function flipTest(input: FlipTestInput): BiasMetricResult {
+  const name = 'FT';
+  const description = POST_TRAINING_METRIC_DESCRIPTIONS.FT;
+  const facetRows = input.rows.filter(r => r.inFacet);
+  const otherRows = input.rows.filter(r => !r.inFacet);
+  const error = (message: string): BiasMetricResult => ({ name, description, value: null, error: message });
+  if (facetRows.length === 0) return error('Facet set is empty');
+  if (otherRows.length === 0) return error('Negated Facet set is empty');
+  if (input.nonNumericColumns && input.nonNumericColumns.length > 0) {
+    return error('FlipTest does not support non-numeric columns');
+  }
+  if (input.rows.some(r => r.features.some(v => !Number.isFinite(v)))) {
+    return error('Input contains NaN');
+  }
+  const k = otherRows.length > SAMPLE_COUNT_THRESHOLD ? DEFAULT_NEIGHBOURS : MIN_NEIGHBOURS;
+  const neighbours = new NearestNeighbourVoter(otherRows, k);
+  let flippedToPositive = 0;
+  let flippedToNegative = 0;
+  for (const row of facetRows) {
+    const knnPositive = neighbours.predictPositive(row.features);
+    if (row.predictedPositive && !knnPositive) flippedToPositive += 1;
+    if (!row.predictedPositive && knnPositive) flippedToNegative += 1;
+  }
+  return { name, description, value: smclarifyDivide(flippedToPositive - flippedToNegative, facetRows.length) };
 }

@@ -162,11 +162,18 @@ export function conditionalDemographicDisparityInPredictedLabels(
   return divide(weighted, total);
 }
 
+/** Orders strings by UTF-16 code units, as numpy sorts str arrays (not locale order). */
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
 /** np.unique order (numeric when every group value is a number), so sums round the same way. */
 function sortGroupsLikeNumpyUnique(groups: GroupPredictionCounts[]): GroupPredictionCounts[] {
   const numeric = groups.every(g => g.group.trim() !== '' && Number.isFinite(Number(g.group)));
   return [...groups].sort((x, y) =>
-    numeric ? Number(x.group) - Number(y.group) : x.group < y.group ? -1 : x.group > y.group ? 1 : 0,
+    numeric ? Number(x.group) - Number(y.group) : compareCodeUnits(x.group, y.group),
   );
 }
 

@@ -25,6 +25,13 @@ export interface DriftContributor {
   rank: number;
 }
 
+/** Feature names in UTF-16 code-unit order, so ties rank the same on every locale. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
 export function rankDriftContributors(input: {
   driftByFeature: Readonly<Record<string, number>>;
   attributionByFeature: Readonly<Record<string, number>>;
@@ -50,7 +57,7 @@ export function rankDriftContributors(input: {
         Number(y.attribution !== null) - Number(x.attribution !== null) ||
         y.contribution - x.contribution ||
         Math.abs(y.drift) - Math.abs(x.drift) ||
-        (x.feature < y.feature ? -1 : x.feature > y.feature ? 1 : 0),
+        compareCodeUnits(x.feature, y.feature),
     )
     .map((r, i) => ({
       ...r,

@@ -23,7 +23,9 @@ function dateOption(name: string) {
   return (value: string): Date => {
     const date = new Date(value);
     if (Number.isNaN(date.getTime())) {
-      throw new InvalidArgumentError(`${name} must be an ISO time such as 2026-03-01T10:00Z, got '${value}'`);
+      throw new InvalidArgumentError(
+        `${name} must be an ISO time such as 2026-03-01T10:00Z, got '${value}'`,
+      );
     }
     return date;
   };
@@ -44,20 +46,42 @@ interface MonitorOptions {
 export function registerMonitorDataQuality(monitor: Command): Command {
   return monitor
     .command('data-quality')
-    .description('Data quality: profile a window of captured data and check it against the baseline')
+    .description(
+      'Data quality: profile a window of captured data and check it against the baseline',
+    )
     .exitOverride(usageErrorsExitWith2)
-    .requiredOption('--capture <root>', 'data-capture root (folder, file:// or s3://)')
+    .requiredOption(
+      '--capture <root>',
+      'data-capture root (folder, file:// or s3://)',
+    )
     .requiredOption('--endpoint <name>', 'endpoint name')
     .option('--variant <name>', 'production variant', 'AllTraffic')
-    .requiredOption('--baseline <dir>', 'folder holding constraints.json and statistics.json')
-    .requiredOption('--start <iso>', 'window start (inclusive)', dateOption('--start'))
-    .requiredOption('--end <iso>', 'window end (exclusive)', dateOption('--end'))
+    .requiredOption(
+      '--baseline <dir>',
+      'folder holding constraints.json and statistics.json',
+    )
+    .requiredOption(
+      '--start <iso>',
+      'window start (inclusive)',
+      dateOption('--start'),
+    )
+    .requiredOption(
+      '--end <iso>',
+      'window end (exclusive)',
+      dateOption('--end'),
+    )
     .requiredOption('--output <dir>', 'folder to write the reports to')
-    .option('--schedule <name>', 'schedule name for the metrics (default {endpoint}-data-quality)')
+    .option(
+      '--schedule <name>',
+      'schedule name for the metrics (default {endpoint}-data-quality)',
+    )
     .addHelpText('after', HELP)
     .action(async (options: MonitorOptions, cmd: Command) => {
       if (!(options.start < options.end)) {
-        cmd.error('error: --start must be before --end', { exitCode: 2, code: 'mlmon.window' });
+        cmd.error('error: --start must be before --end', {
+          exitCode: 2,
+          code: 'mlmon.window',
+        });
         return;
       }
       const engine = await DuckDbEngine.create();
@@ -75,13 +99,23 @@ export function registerMonitorDataQuality(monitor: Command): Command {
         });
         const lines = [result.exitMessage];
         if (result.capture) {
-          lines.push(`Records analysed: ${result.capture.records} (from ${result.capture.files} file(s))`);
+          lines.push(
+            `Records analysed: ${result.capture.records} (from ${result.capture.files} file(s))`,
+          );
         }
         for (const v of result.violations?.violations ?? []) {
-          lines.push(`  ${v.constraint_check_type} ${v.feature_name ?? ''}: ${v.description}`);
+          lines.push(
+            `  ${v.constraint_check_type} ${v.feature_name ?? ''}: ${
+              v.description
+            }`,
+          );
         }
-        lines.push(...result.notes, ...result.outputs.map(file => `Wrote ${file}`));
-        const stream = result.status === 'Failed' ? process.stderr : process.stdout;
+        lines.push(
+          ...result.notes,
+          ...result.outputs.map(file => `Wrote ${file}`),
+        );
+        const stream =
+          result.status === 'Failed' ? process.stderr : process.stdout;
         stream.write(`${lines.join('\n')}\n`);
         if (result.status === 'Failed') process.exitCode = 1;
       } finally {

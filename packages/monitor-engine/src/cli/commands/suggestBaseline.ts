@@ -24,7 +24,9 @@ interface SuggestOptions {
 
 function formatOption(value: string): 'csv' | 'jsonl' {
   if (value === 'csv' || value === 'jsonl') return value;
-  throw new InvalidArgumentError(`--format must be csv or jsonl, got '${value}'`);
+  throw new InvalidArgumentError(
+    `--format must be csv or jsonl, got '${value}'`,
+  );
 }
 
 /** The format from the file name: .jsonl / .json are JSON Lines, everything else CSV. */
@@ -40,14 +42,23 @@ function guessFormat(file: string): 'csv' | 'jsonl' {
 export function registerSuggestBaseline(program: Command): Command {
   const command = program
     .command('suggest-baseline')
-    .description('Suggest a data-quality baseline (statistics.json, constraints.json) from a data set')
+    .description(
+      'Suggest a data-quality baseline (statistics.json, constraints.json) from a data set',
+    )
     .enablePositionalOptions()
     .passThroughOptions()
     .exitOverride(usageErrorsExitWith2)
     .option('--dataset <file>', 'baseline data set: CSV or JSON Lines')
-    .option('--format <format>', 'csv or jsonl (default: from the file name)', formatOption)
+    .option(
+      '--format <format>',
+      'csv or jsonl (default: from the file name)',
+      formatOption,
+    )
     .option('--header', 'the CSV file starts with a header row', false)
-    .option('--output <dir>', 'folder to write statistics.json and constraints.json to')
+    .option(
+      '--output <dir>',
+      'folder to write statistics.json and constraints.json to',
+    )
     .addHelpText('after', HELP)
     .action(async (options: SuggestOptions, cmd: Command) => {
       if (!options.dataset || !options.output) {
@@ -73,11 +84,11 @@ export function registerSuggestBaseline(program: Command): Command {
         });
         const features = result.statistics.features;
         process.stdout.write(
-          [
+          `${[
             `Profiled ${result.statistics.dataset.item_count} rows, ${features.length} features:`,
             ...features.map(f => `  ${f.name}: ${f.inferred_type}`),
             ...result.written.map(file => `Wrote ${file}`),
-          ].join('\n') + '\n',
+          ].join('\n')}\n`,
         );
       } catch (error) {
         if (!(error instanceof DatasetError)) throw error;

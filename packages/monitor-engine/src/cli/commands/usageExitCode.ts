@@ -1,7 +1,11 @@
 import { CommanderError } from 'commander';
 
 /** Commander codes that are not usage errors (help and version output). */
-const NOT_USAGE = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+const NOT_USAGE = new Set([
+  'commander.helpDisplayed',
+  'commander.help',
+  'commander.version',
+]);
 
 /**
  * exitOverride callback giving usage errors exit code 2 (commander uses 1), so scripts can tell

@@ -12,6 +12,7 @@ import { monitorHealth, modelHealth } from '../deriveHealth';
 import { bucketBoundsOf, featureDistribution } from '../../reports/featureDistribution';
 import { entityRequest, nameParam, parseRange, pickSchedule } from '../requestContext';
 import type { RouteDeps } from './routeDeps';
+import { sageMakerRequest } from './sageMakerRequest';
 
 const ENTITY = '/entities/:namespace/:kind/:name';
 const REPORT_FILES: ReportFileName[] = ['statistics.json', 'constraints.json', 'constraint_violations.json', 'analysis.json', 'report.html'];
@@ -23,6 +24,15 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
     const key = `${request.entityRef}\u0000summary`;
     const cached = deps.cache.get(key);
     if (cached) return void res.json(cached);
+    if (request.annotations.source === 'sagemaker') {
+      if (!deps.sagemaker) throw new NotFoundError(`${request.entityRef} is monitored by SageMaker, but the SageMaker source is not configured (modelMonitoring.sagemaker)`);
+      const summary = await deps.sagemaker.summary(request);
+      const alerts = await deps.alerts.states(request.entityRef);
+      const withAlerts = { ...summary, alerts, health: alerts.some(a => a.status === 'InAlert') ? 'InAlert' as const : summary.health };
+      // A summary with a failed part is cached briefly only through the short TTL of the cache.
+      deps.cache.set(key, withAlerts);
+      return void res.json(withAlerts);
+    }
     const latest = await deps.executions.latestPerSchedule(request.entityRef);
     const summary = buildSummary(
       { ...request, annotations: { ...request.annotations, schedules: request.scheduleNames } },
@@ -53,7 +63,7 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
     const request = await entityRequest(deps, req);
     const range = parseRange(req.query);
     const schedule = nameParam(req.query, 'schedule');
-    if (schedule !== undefined) pickSchedule(request, schedule);
+    if (schedule !== undefined && request.annotations.source !== 'sagemaker') pickSchedule(request, schedule);
     const q = z
       .object({
         status: z.enum(['Pending', 'InProgress', 'Completed', 'CompletedWithViolations', 'Failed', 'Stopping', 'Stopped']).optional(),
@@ -64,6 +74,30 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
     if (!q.success) throw new InputError(`Query parameter ${q.error.issues[0].path.join('.')}: ${q.error.issues[0].message}`);
     // The cursor is the window end of the last item seen: the next page is strictly older.
     const to = q.data.cursor ? new Date(new Date(q.data.cursor).getTime() - 1) : range.to;
+    if (request.annotations.source === 'sagemaker') {
+      const sm = await sageMakerRequest(deps.sagemaker, request);
+      if (schedule !== undefined) pickSchedule(sm.request, schedule);
+      const items = await sm.source.executions(sm.request, schedule ? [schedule] : sm.request.scheduleNames, { from: range.from, to }, q.data.limit + 1, q.data.status);
+      const page = items.slice(0, q.data.limit);
+      const base = `/entities/${encodeURIComponent(req.params.namespace)}/${encodeURIComponent(req.params.kind)}/${encodeURIComponent(req.params.name)}/reports`;
+      const body: ExecutionsResponse = {
+        entityRef: request.entityRef,
+        range: { from: range.from.toISOString(), to: range.to.toISOString() },
+        items: page.map(e => ({
+          ...e,
+          reports: (e.status === 'Completed' || e.status === 'CompletedWithViolations'
+            ? ['statistics.json', 'constraints.json', 'constraint_violations.json']
+            : []
+          ).map(name => ({
+            name,
+            uri: name,
+            href: `${base}?schedule=${encodeURIComponent(e.scheduleName)}&windowEnd=${encodeURIComponent(e.windowEnd)}&file=${name}`,
+          })),
+        })),
+        nextCursor: items.length > q.data.limit ? page[page.length - 1].windowEnd : undefined,
+      };
+      return void res.json(body);
+    }
     const items = await deps.executions.page(request.entityRef, {
       scheduleName: schedule,
       status: q.data.status,
@@ -95,7 +129,9 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
   });
 
   router.get(`${ENTITY}/reports`, async (req, res) => {
-    const request = await entityRequest(deps, req);
+    const entity = await entityRequest(deps, req);
+    const sm = entity.annotations.source === 'sagemaker' ? await sageMakerRequest(deps.sagemaker, entity) : undefined;
+    const request = sm?.request ?? entity;
     const schedule = pickSchedule(request, nameParam(req.query, 'schedule'));
     const file = req.query.file;
     if (typeof file !== 'string' || !(REPORT_FILES as string[]).includes(file)) {
@@ -104,6 +140,14 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
     const windowEnd = z.iso.datetime({ offset: true }).safeParse(req.query.windowEnd);
     if (!windowEnd.success) throw new InputError('Query parameter windowEnd: must be an ISO-8601 date-time');
     const end = new Date(windowEnd.data);
+    if (sm) {
+      // The location comes from SageMaker (the execution's processing job), checked against the
+      // configured report prefixes: never from the client.
+      const uri = await sm.source.reportUriAt(request, schedule, end);
+      const body = uri ? await (await sm.source.reportReader(request)).file(uri, file) : undefined;
+      if (!body) throw new NotFoundError(`${file} does not exist for ${schedule} at ${windowEnd.data}`);
+      return void res.type(file.endsWith('.html') ? 'text/plain' : 'application/json').send(body);
+    }
     const [execution] = await deps.executions.list(request.entityRef, schedule, new Date(end.getTime() - 1), end);
     // Only the report location recorded for this entity's execution is read: never a client path.
     if (!execution?.reportUri) throw new NotFoundError(`No report for ${schedule} at ${windowEnd.data}`);
@@ -113,23 +157,30 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
   });
 
   router.get(`${ENTITY}/drift`, async (req, res) => {
-    const request = await entityRequest(deps, req);
+    const entity = await entityRequest(deps, req);
+    const sm = entity.annotations.source === 'sagemaker' ? await sageMakerRequest(deps.sagemaker, entity) : undefined;
+    const request = sm?.request ?? entity;
     const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'DataQuality');
     const range = parseRange(req.query);
     const features = typeof req.query.features === 'string' ? req.query.features.split(',').slice(0, 50) : undefined;
     const key = `${request.entityRef}\u0000drift\u0000${schedule}\u0000${req.query.from ?? ''}\u0000${req.query.to ?? ''}\u0000${features?.join(',') ?? ''}`;
     const hit = deps.cache.get(key);
     if (hit && req.query.to) return void res.json(hit);
-    const body = await buildDrift(request, schedule, range, features, deps);
+    const body = sm
+      ? await sm.source.drift(request, schedule, range, features)
+      : await buildDrift(request, schedule, range, features, deps);
     if (req.query.to) deps.cache.set(key, body);
     res.json(body);
   });
 
   router.get(`${ENTITY}/violations`, async (req, res) => {
-    const request = await entityRequest(deps, req);
+    const entity = await entityRequest(deps, req);
+    const sm = entity.annotations.source === 'sagemaker' ? await sageMakerRequest(deps.sagemaker, entity) : undefined;
+    const request = sm?.request ?? entity;
     const asked = nameParam(req.query, 'schedule');
     const schedules = asked ? [pickSchedule(request, asked)] : request.scheduleNames;
-    res.json(await buildViolations(request, schedules, parseRange(req.query), deps));
+    const range = parseRange(req.query);
+    res.json(sm ? await sm.source.violations(request, schedules, range) : await buildViolations(request, schedules, range, deps));
   });
 
   router.get(`${ENTITY}/quality`, async (req, res) => {

@@ -11,6 +11,7 @@ import type { DashboardEmbedResponse } from '@mlmon/plugin-model-monitoring-comm
 import type { EntityRequest, RequestDeps } from '../requestContext';
 import type { TtlCache } from '../TtlCache';
 import type { SnapshotRefresher } from '../SnapshotRefresher';
+import type { SageMakerSource } from '../../sagemaker/SageMakerSource';
 
 /** Everything the routes use. */
 export interface RouteDeps extends RequestDeps {
@@ -26,6 +27,8 @@ export interface RouteDeps extends RequestDeps {
   cache: TtlCache<unknown>;
   logger: LoggerService;
   nextRun(expression: string): Date | undefined;
+  /** The SageMaker source, when `modelMonitoring.sagemaker` is configured. */
+  sagemaker?: SageMakerSource;
   /** QuickSight embedding, when configured (SageMaker source). */
   embedDashboard?: (request: EntityRequest) => Promise<DashboardEmbedResponse>;
 }

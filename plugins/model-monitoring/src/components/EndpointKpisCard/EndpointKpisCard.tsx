@@ -18,7 +18,12 @@ import { summarizeTraffic } from './summarizeTraffic';
 
 const DAY_MS = 24 * 3_600_000;
 
-function Kpi(props: { label: string; value: string; hint?: ReactNode; title?: string }) {
+function Kpi(props: {
+  label: string;
+  value: string;
+  hint?: ReactNode;
+  title?: string;
+}) {
   return (
     <Grid item xs={6} sm={3}>
       <Typography variant="overline" color="textSecondary" component="div">
@@ -52,21 +57,42 @@ function KpiContent({ value }: { value: TrafficResponse }) {
           label="Errors"
           value={formatCount(kpis.errors)}
           title={formatNumber(kpis.errors, 0)}
-          hint={kpis.errorRate !== undefined ? `${formatPercent(kpis.errorRate)} of calls` : 'no calls'}
+          hint={
+            kpis.errorRate !== undefined
+              ? `${formatPercent(kpis.errorRate)} of calls`
+              : 'no calls'
+          }
         />
         <Kpi
           label="Latency p50"
-          value={kpis.latencyP50Ms !== undefined ? formatDuration(kpis.latencyP50Ms) : '—'}
-          hint={kpis.p50FromAverages ? 'median of period averages' : 'median of periods'}
+          value={
+            kpis.latencyP50Ms !== undefined
+              ? formatDuration(kpis.latencyP50Ms)
+              : '—'
+          }
+          hint={
+            kpis.p50FromAverages
+              ? 'median of period averages'
+              : 'median of periods'
+          }
         />
         <Kpi
           label="Latency p99"
-          value={kpis.latencyP99Ms !== undefined ? formatDuration(kpis.latencyP99Ms) : '—'}
-          hint={kpis.latencyP99Ms !== undefined ? 'worst period' : 'not reported'}
+          value={
+            kpis.latencyP99Ms !== undefined
+              ? formatDuration(kpis.latencyP99Ms)
+              : '—'
+          }
+          hint={
+            kpis.latencyP99Ms !== undefined ? 'worst period' : 'not reported'
+          }
         />
       </Grid>
       <Box mt={1}>
-        <Sparkline points={value.invocations} label="Invocations per period over the last day" />
+        <Sparkline
+          points={value.invocations}
+          label="Invocations per period over the last day"
+        />
       </Box>
     </>
   );

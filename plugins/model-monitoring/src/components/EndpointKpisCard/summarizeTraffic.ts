@@ -1,4 +1,7 @@
-import type { TimePoint, TrafficResponse } from '@mlmon/plugin-model-monitoring-common';
+import type {
+  TimePoint,
+  TrafficResponse,
+} from '@mlmon/plugin-model-monitoring-common';
 
 /** One day's traffic in the few numbers people look at. */
 export interface TrafficKpis {
@@ -28,7 +31,8 @@ function median(xs: number[]): number | undefined {
 
 export function summarizeTraffic(traffic: TrafficResponse): TrafficKpis {
   const invocations = sum(values(traffic.invocations));
-  const errors = sum(values(traffic.errors4xx)) + sum(values(traffic.errors5xx));
+  const errors =
+    sum(values(traffic.errors4xx)) + sum(values(traffic.errors5xx));
   const p50 = values(traffic.latencyP50Ms);
   const p99 = values(traffic.latencyP99Ms);
   return {

@@ -4,8 +4,12 @@ import {
   NOW,
   summary,
   unmonitoredEntity,
-} from '../../testing/fixtures';
-import { backendError, pending, renderForEntity } from '../../testing/renderForEntity';
+} from '../../__testUtils__/fixtures';
+import {
+  backendError,
+  pending,
+  renderForEntity,
+} from '../../__testUtils__/renderForEntity';
 import { ModelMonitoringStatusCard } from './ModelMonitoringStatusCard';
 
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
@@ -18,13 +22,18 @@ describe('ModelMonitoringStatusCard', () => {
     expect(await screen.findByText('median_income')).toBeInTheDocument();
     expect(screen.getByText('Violations found')).toBeInTheDocument();
     expect(screen.getByText('No run yet')).toBeInTheDocument();
-    expect(screen.getByText('Last window ended 3 hours ago')).toBeInTheDocument();
+    expect(
+      screen.getByText('Last window ended 3 hours ago'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/next run in 30 minutes/)).toBeInTheDocument();
     expect(screen.getByText('In alert')).toBeInTheDocument();
     expect(screen.getByText(/risk Medium/)).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /Open the monitoring dashboard/ }),
-    ).toHaveAttribute('href', '/catalog/default/component/housing-price-regressor/monitoring');
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/housing-price-regressor/monitoring',
+    );
     expect(getSummary).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',
@@ -33,24 +42,36 @@ describe('ModelMonitoringStatusCard', () => {
   });
 
   it('shows progress while loading', async () => {
-    await renderForEntity(<ModelMonitoringStatusCard />, { getSummary: pending });
+    await renderForEntity(<ModelMonitoringStatusCard />, {
+      getSummary: pending,
+    });
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('explains the missing annotation instead of calling the backend', async () => {
     const getSummary = jest.fn();
-    await renderForEntity(<ModelMonitoringStatusCard />, { getSummary }, unmonitoredEntity);
-    expect(screen.getAllByText(/mlmon.dev\/endpoint/).length).toBeGreaterThan(0);
+    await renderForEntity(
+      <ModelMonitoringStatusCard />,
+      { getSummary },
+      unmonitoredEntity,
+    );
+    expect(screen.getAllByText(/mlmon.dev\/endpoint/).length).toBeGreaterThan(
+      0,
+    );
     expect(getSummary).not.toHaveBeenCalled();
   });
 
   it('shows the backend error', async () => {
-    const error = await backendError(400, 'Annotation mlmon.dev/endpoint is invalid');
+    const error = await backendError(
+      400,
+      'Annotation mlmon.dev/endpoint is invalid',
+    );
     await renderForEntity(<ModelMonitoringStatusCard />, {
       getSummary: jest.fn().mockRejectedValue(error),
     });
     expect(
-      (await screen.findAllByText(/Annotation mlmon.dev\/endpoint is invalid/)).length,
+      (await screen.findAllByText(/Annotation mlmon.dev\/endpoint is invalid/))
+        .length,
     ).toBeGreaterThan(0);
   });
 
@@ -60,7 +81,11 @@ describe('ModelMonitoringStatusCard', () => {
       { getSummary: jest.fn().mockResolvedValue({ ...summary, monitors: [] }) },
       monitoredEntity,
     );
-    expect(await screen.findByText('No monitoring schedules yet')).toBeInTheDocument();
-    expect(screen.getByText(/endpoint housing-price-regressor/)).toBeInTheDocument();
+    expect(
+      await screen.findByText('No monitoring schedules yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/endpoint housing-price-regressor/),
+    ).toBeInTheDocument();
   });
 });

@@ -5,7 +5,10 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import type { ModelMonitoringSummary, MonitorSummary } from '@mlmon/plugin-model-monitoring-common';
+import type {
+  ModelMonitoringSummary,
+  MonitorSummary,
+} from '@mlmon/plugin-model-monitoring-common';
 import {
   CardStates,
   ExecutionStatusLabel,
@@ -22,8 +25,18 @@ const MAX_CHIPS = 5;
 
 const useStyles = makeStyles(theme => ({
   item: { display: 'block', paddingLeft: 0, paddingRight: 0 },
-  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 8 },
-  chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5), marginTop: 4 },
+  head: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    gap: 8,
+  },
+  chips: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5),
+    marginTop: 4,
+  },
 }));
 
 function MonitorItem({ monitor }: { monitor: MonitorSummary }) {
@@ -33,7 +46,9 @@ function MonitorItem({ monitor }: { monitor: MonitorSummary }) {
   return (
     <ListItem divider className={classes.item}>
       <div className={classes.head}>
-        <Typography variant="subtitle2">{MONITOR_LABELS[monitor.monitorType]}</Typography>
+        <Typography variant="subtitle2">
+          {MONITOR_LABELS[monitor.monitorType]}
+        </Typography>
         <ExecutionStatusLabel status={last?.status} />
       </div>
       <Typography variant="caption" color="textSecondary" component="div">
@@ -65,12 +80,18 @@ function MonitorItem({ monitor }: { monitor: MonitorSummary }) {
         </Typography>
       )}
       {violations.length > 0 && (
-        <div className={classes.chips} aria-label="Violated features or metrics">
+        <div
+          className={classes.chips}
+          aria-label="Violated features or metrics"
+        >
           {violations.slice(0, MAX_CHIPS).map(v => (
             <Chip key={v} size="small" variant="outlined" label={v} />
           ))}
           {violations.length > MAX_CHIPS && (
-            <Chip size="small" label={`+${violations.length - MAX_CHIPS} more`} />
+            <Chip
+              size="small"
+              label={`+${violations.length - MAX_CHIPS} more`}
+            />
           )}
         </div>
       )}
@@ -97,7 +118,10 @@ function StatusContent({ value }: { value: ModelMonitoringSummary }) {
   );
 }
 
-const SOURCE_LABELS = { builtin: 'built-in monitor', sagemaker: 'SageMaker' } as const;
+const SOURCE_LABELS = {
+  builtin: 'built-in monitor',
+  sagemaker: 'SageMaker',
+} as const;
 
 /**
  * Per-monitor status of the model on the current entity page: last execution, status,
@@ -113,11 +137,15 @@ export function ModelMonitoringStatusCard() {
       title="Model monitoring"
       subheader={
         value
-          ? `${value.endpointName} · ${SOURCE_LABELS[value.source]} · risk ${value.riskRating}`
+          ? `${value.endpointName} · ${SOURCE_LABELS[value.source]} · risk ${
+              value.riskRating
+            }`
           : undefined
       }
       deepLink={
-        link && state.available ? { title: 'Open the monitoring dashboard', link } : undefined
+        link && state.available
+          ? { title: 'Open the monitoring dashboard', link }
+          : undefined
       }
     >
       <CardStates

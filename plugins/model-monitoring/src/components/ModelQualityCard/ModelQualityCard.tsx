@@ -26,7 +26,12 @@ function QualityContent({ value }: { value: ModelQualityResponse }) {
   return (
     <>
       <SourceErrors errors={value.errors} />
-      <Box display="flex" alignItems="baseline" justifyContent="space-between" style={{ gap: 8 }}>
+      <Box
+        display="flex"
+        alignItems="baseline"
+        justifyContent="space-between"
+        style={{ gap: 8 }}
+      >
         <Box>
           <Typography variant="overline" color="textSecondary" component="div">
             {label}
@@ -45,8 +50,10 @@ function QualityContent({ value }: { value: ModelQualityResponse }) {
               <StatusOK>Within threshold</StatusOK>
             ))}
           <Typography variant="body2" color="textSecondary">
-            {key.threshold !== undefined && `threshold ${formatMetric(key.threshold)}`}
-            {key.baseline !== undefined && ` · baseline ${formatMetric(key.baseline)}`}
+            {key.threshold !== undefined &&
+              `threshold ${formatMetric(key.threshold)}`}
+            {key.baseline !== undefined &&
+              ` · baseline ${formatMetric(key.baseline)}`}
           </Typography>
         </Box>
       </Box>
@@ -67,7 +74,10 @@ export function ModelQualityCard() {
     <InfoCard title="Model quality" subheader={state.value?.scheduleName}>
       <CardStates
         state={state}
-        isEmpty={v => v.metrics.length === 0 || v.metrics.every(m => latestValue(m) === undefined)}
+        isEmpty={v =>
+          v.metrics.length === 0 ||
+          v.metrics.every(m => latestValue(m) === undefined)
+        }
         emptyTitle="No model-quality results yet"
         emptyDescription="Model quality needs ground-truth labels merged with captured predictions. Upload ground truth or wait for the next model-quality execution."
       >

@@ -37,10 +37,16 @@ export function latestValue(series: QualityMetricSeries): number | undefined {
  * Whether a value is beyond the threshold, as SageMaker's comparison operators mean it:
  * `LessThanThreshold` violates when the value is below, `GreaterThanThreshold` above.
  */
-export function breachesThreshold(series: QualityMetricSeries, value: number): boolean {
+export function breachesThreshold(
+  series: QualityMetricSeries,
+  value: number,
+): boolean {
   if (series.threshold === undefined) return false;
   const comparison =
-    series.comparison ?? (isLowerBetter(series.metric) ? 'GreaterThanThreshold' : 'LessThanThreshold');
+    series.comparison ??
+    (isLowerBetter(series.metric)
+      ? 'GreaterThanThreshold'
+      : 'LessThanThreshold');
   return comparison === 'LessThanThreshold'
     ? value < series.threshold
     : value > series.threshold;

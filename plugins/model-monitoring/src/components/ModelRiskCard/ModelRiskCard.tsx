@@ -1,4 +1,10 @@
-import { InfoCard, StatusError, StatusOK, StatusPending, StatusWarning } from '@backstage/core-components';
+import {
+  InfoCard,
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusWarning,
+} from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
@@ -43,7 +49,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
-    <Box display="flex" justifyContent="space-between" alignItems="baseline" py={0.25} style={{ gap: 8 }}>
+    <Box
+      display="flex"
+      justifyContent="space-between"
+      alignItems="baseline"
+      py={0.25}
+      style={{ gap: 8 }}
+    >
       <Typography variant="body2">{label}</Typography>
       <Typography variant="body2" component="div" align="right">
         {children}
@@ -56,6 +68,24 @@ function AlarmState({ alarm }: { alarm: CloudWatchAlarmState }) {
   if (alarm.state === 'ALARM') return <StatusError>Alarm</StatusError>;
   if (alarm.state === 'OK') return <StatusOK>OK</StatusOK>;
   return <StatusPending>Insufficient data</StatusPending>;
+}
+
+function BaselineAge({ createdAt }: { createdAt?: string }) {
+  if (!createdAt) return <StatusOK>Monitored</StatusOK>;
+  const age = ageInDays(createdAt);
+  if (age > STALE_BASELINE_DAYS)
+    return <StatusWarning>Baseline {age} days old</StatusWarning>;
+  return (
+    <StatusOK>Baseline {age === 0 ? 'from today' : `${age} days old`}</StatusOK>
+  );
+}
+
+function GroundTruthFreshness({ latestAt }: { latestAt?: string }) {
+  if (!latestAt) return <StatusWarning>None received</StatusWarning>;
+  const text = `Newest ${formatRelative(latestAt)}`;
+  if (ageInDays(latestAt) > STALE_GROUND_TRUTH_DAYS)
+    return <StatusWarning>{text}</StatusWarning>;
+  return <StatusOK>{text}</StatusOK>;
 }
 
 function RiskContent({ value }: { value: ModelMonitoringSummary }) {
@@ -89,7 +119,10 @@ function RiskContent({ value }: { value: ModelMonitoringSummary }) {
               )}
             </Row>
             <Typography variant="caption" color="textSecondary" component="div">
-              {a.reason} · <span title={formatDateTime(a.since)}>since {formatRelative(a.since)}</span>
+              {a.reason} ·{' '}
+              <span title={formatDateTime(a.since)}>
+                since {formatRelative(a.since)}
+              </span>
               {a.acknowledgedBy && ` · acknowledged by ${a.acknowledgedBy}`}
             </Typography>
           </Box>
@@ -125,28 +158,15 @@ function RiskContent({ value }: { value: ModelMonitoringSummary }) {
               </Row>
             );
           }
-          const age = monitor.baselineCreatedAt ? ageInDays(monitor.baselineCreatedAt) : undefined;
           return (
             <Row key={type} label={MONITOR_LABELS[type]}>
-              {age === undefined ? (
-                <StatusOK>Monitored</StatusOK>
-              ) : age > STALE_BASELINE_DAYS ? (
-                <StatusWarning>Baseline {age} days old</StatusWarning>
-              ) : (
-                <StatusOK>Baseline {age === 0 ? 'from today' : `${age} days old`}</StatusOK>
-              )}
+              <BaselineAge createdAt={monitor.baselineCreatedAt} />
             </Row>
           );
         })}
         {needsGroundTruth && (
           <Row label="Ground truth">
-            {!value.groundTruthLatestAt ? (
-              <StatusWarning>None received</StatusWarning>
-            ) : ageInDays(value.groundTruthLatestAt) > STALE_GROUND_TRUTH_DAYS ? (
-              <StatusWarning>Newest {formatRelative(value.groundTruthLatestAt)}</StatusWarning>
-            ) : (
-              <StatusOK>Newest {formatRelative(value.groundTruthLatestAt)}</StatusOK>
-            )}
+            <GroundTruthFreshness latestAt={value.groundTruthLatestAt} />
           </Row>
         )}
       </Section>

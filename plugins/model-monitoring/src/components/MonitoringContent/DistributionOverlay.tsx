@@ -1,5 +1,13 @@
 import type { FeatureDistribution } from '@mlmon/plugin-model-monitoring-common';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { ChartFrame, formatPercent, useChartTheme } from '../shared';
 import { distributionOverlay } from './chartData';
 
@@ -15,7 +23,10 @@ export function DistributionOverlay(props: {
     <ChartFrame height={240} label={props.label}>
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={chart.grid} vertical={false} />
-        <XAxis dataKey="bucket" tick={{ fill: chart.text, fontSize: chart.fontSize }} />
+        <XAxis
+          dataKey="bucket"
+          tick={{ fill: chart.text, fontSize: chart.fontSize }}
+        />
         <YAxis
           tickFormatter={v => formatPercent(v)}
           tick={{ fill: chart.text, fontSize: chart.fontSize }}
@@ -26,8 +37,18 @@ export function DistributionOverlay(props: {
           cursor={{ fill: chart.grid }}
         />
         <Legend wrapperStyle={{ color: chart.text }} />
-        <Bar dataKey="baseline" name="Baseline" fill={chart.baseline} isAnimationActive={false} />
-        <Bar dataKey="window" name="Window" fill={chart.window} isAnimationActive={false} />
+        <Bar
+          dataKey="baseline"
+          name="Baseline"
+          fill={chart.baseline}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="window"
+          name="Window"
+          fill={chart.window}
+          isAnimationActive={false}
+        />
       </BarChart>
     </ChartFrame>
   );

@@ -3,7 +3,10 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import type { DriftResponse, FeatureDriftNow } from '@mlmon/plugin-model-monitoring-common';
+import type {
+  DriftResponse,
+  FeatureDriftNow,
+} from '@mlmon/plugin-model-monitoring-common';
 import { useEffect, useState } from 'react';
 import {
   CardStates,
@@ -12,7 +15,11 @@ import {
   SourceErrors,
   useMonitoringData,
 } from '../shared';
-import { StatusError, StatusOK, StatusWarning } from '@backstage/core-components';
+import {
+  StatusError,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 export interface DriftSectionProps {
@@ -22,7 +29,8 @@ export interface DriftSectionProps {
 }
 
 function driftStatus(f: FeatureDriftNow): 'Drifted' | 'Violations' | 'OK' {
-  if (f.distance !== null && f.threshold !== null && f.distance > f.threshold) return 'Drifted';
+  if (f.distance !== null && f.threshold !== null && f.distance > f.threshold)
+    return 'Drifted';
   return f.violations.length > 0 ? 'Violations' : 'OK';
 }
 
@@ -30,9 +38,14 @@ const STATUS_RANK = { Drifted: 0, Violations: 1, OK: 2 };
 
 function thresholdsOf(now: FeatureDriftNow[], shown: string[]) {
   const values = new Set(
-    now.filter(f => shown.includes(f.feature) && f.threshold !== null).map(f => f.threshold!),
+    now
+      .filter(f => shown.includes(f.feature) && f.threshold !== null)
+      .map(f => f.threshold!),
   );
-  return [...values].map(value => ({ value, label: `threshold ${formatMetric(value)}` }));
+  return [...values].map(value => ({
+    value,
+    label: `threshold ${formatMetric(value)}`,
+  }));
 }
 
 function FeatureTable(props: {
@@ -50,26 +63,35 @@ function FeatureTable(props: {
       render: f => formatMetric(f.distance),
       defaultSort: 'desc',
     },
-    { title: 'Threshold', field: 'threshold', type: 'numeric', render: f => formatMetric(f.threshold) },
+    {
+      title: 'Threshold',
+      field: 'threshold',
+      type: 'numeric',
+      render: f => formatMetric(f.threshold),
+    },
     {
       title: 'Completeness (baseline → window)',
       field: 'completeness',
       type: 'numeric',
       render: f =>
-        `${f.baselineCompleteness === null ? '—' : formatPercent(f.baselineCompleteness)} → ${
-          f.completeness === null ? '—' : formatPercent(f.completeness)
-        }`,
+        `${
+          f.baselineCompleteness === null
+            ? '—'
+            : formatPercent(f.baselineCompleteness)
+        } → ${f.completeness === null ? '—' : formatPercent(f.completeness)}`,
     },
     {
       title: 'Status',
       field: 'status',
-      customSort: (a, b) => STATUS_RANK[driftStatus(a)] - STATUS_RANK[driftStatus(b)],
+      customSort: (a, b) =>
+        STATUS_RANK[driftStatus(a)] - STATUS_RANK[driftStatus(b)],
       customFilterAndSearch: (term: string, f) =>
         driftStatus(f).toLowerCase().includes(String(term).toLowerCase()),
       render: f => {
         const s = driftStatus(f);
         if (s === 'Drifted') return <StatusError>Drifted</StatusError>;
-        if (s === 'Violations') return <StatusWarning>{f.violations.join(', ')}</StatusWarning>;
+        if (s === 'Violations')
+          return <StatusWarning>{f.violations.join(', ')}</StatusWarning>;
         return <StatusOK>OK</StatusOK>;
       },
     },
@@ -80,7 +102,9 @@ function FeatureTable(props: {
       render: f => (
         <Button
           size="small"
-          variant={props.selectedFeature === f.feature ? 'contained' : 'outlined'}
+          variant={
+            props.selectedFeature === f.feature ? 'contained' : 'outlined'
+          }
           color="primary"
           aria-pressed={props.selectedFeature === f.feature}
           onClick={() => props.onSelectFeature(f.feature)}
@@ -93,7 +117,12 @@ function FeatureTable(props: {
   return (
     <Table<FeatureDriftNow>
       title="Features in the newest window"
-      options={{ paging: props.value.now.length > 20, pageSize: 20, filtering: true, padding: 'dense' }}
+      options={{
+        paging: props.value.now.length > 20,
+        pageSize: 20,
+        filtering: true,
+        padding: 'dense',
+      }}
       data={props.value.now.map(f => ({ ...f }))}
       columns={columns}
     />
@@ -105,7 +134,8 @@ export function DriftSection(props: DriftSectionProps) {
   const { range } = props;
   const [picked, setPicked] = useState<string[] | undefined>();
   const state = useMonitoringData(
-    (api, ref) => api.getDrift(ref, { from: range.from, to: range.to, features: picked }),
+    (api, ref) =>
+      api.getDrift(ref, { from: range.from, to: range.to, features: picked }),
     [range.from, range.to, picked?.join(',')],
   );
   const options = (state.value?.now ?? []).map(f => f.feature);
@@ -114,13 +144,18 @@ export function DriftSection(props: DriftSectionProps) {
   useEffect(() => {
     const now = state.value?.now ?? [];
     if (!selectedFeature && now.length > 0) {
-      const top = [...now].sort((a, b) => (b.distance ?? -1) - (a.distance ?? -1))[0];
+      const top = [...now].sort(
+        (a, b) => (b.distance ?? -1) - (a.distance ?? -1),
+      )[0];
       onSelectFeature(top.feature);
     }
   }, [state.value, selectedFeature, onSelectFeature]);
   return (
     <>
-      <InfoCard title="Feature drift over time" subheader="Baseline drift distance per execution window">
+      <InfoCard
+        title="Feature drift over time"
+        subheader="Baseline drift distance per execution window"
+      >
         <CardStates
           state={state}
           isEmpty={v => v.now.length === 0 && v.series.length === 0}
@@ -138,15 +173,25 @@ export function DriftSection(props: DriftSectionProps) {
                     size="small"
                     options={options}
                     value={picked ?? shown}
-                    onChange={(_e, value) => setPicked(value.length ? value : undefined)}
+                    onChange={(_e, value) =>
+                      setPicked(value.length ? value : undefined)
+                    }
                     renderInput={params => (
-                      <TextField {...params} variant="outlined" label="Features" />
+                      <TextField
+                        {...params}
+                        variant="outlined"
+                        label="Features"
+                      />
                     )}
                   />
                 </Box>
                 <TimeSeriesChart
                   label={`Drift distance over time of ${shown.join(', ')}`}
-                  series={v.series.map(s => ({ key: s.feature, name: s.feature, points: s.points }))}
+                  series={v.series.map(s => ({
+                    key: s.feature,
+                    name: s.feature,
+                    points: s.points,
+                  }))}
                   thresholds={thresholdsOf(v.now, shown)}
                   spanMs={range.spanMs}
                   formatValue={formatMetric}

@@ -26,7 +26,10 @@ function ReportLink({ report }: { report: ExecutionReportLink }) {
       const blob = await api.getReport(report.href);
       window.open(URL.createObjectURL(blob), '_blank', 'noopener');
     } catch (e) {
-      alertApi.post({ message: `Could not open ${report.name}: ${(e as Error).message}`, severity: 'error' });
+      alertApi.post({
+        message: `Could not open ${report.name}: ${(e as Error).message}`,
+        severity: 'error',
+      });
     }
   };
   return (
@@ -41,17 +44,31 @@ const columns: TableColumn<MonitoringExecutionWithReports>[] = [
     title: 'Window end',
     field: 'windowEnd',
     defaultSort: 'desc',
-    render: e => <span title={formatDateTime(e.windowEnd)}>{formatRelative(e.windowEnd)}</span>,
+    render: e => (
+      <span title={formatDateTime(e.windowEnd)}>
+        {formatRelative(e.windowEnd)}
+      </span>
+    ),
   },
-  { title: 'Monitor', field: 'monitorType', render: e => MONITOR_LABELS[e.monitorType] },
+  {
+    title: 'Monitor',
+    field: 'monitorType',
+    render: e => MONITOR_LABELS[e.monitorType],
+  },
   { title: 'Schedule', field: 'scheduleName' },
-  { title: 'Status', field: 'status', render: e => <ExecutionStatusLabel status={e.status} /> },
+  {
+    title: 'Status',
+    field: 'status',
+    render: e => <ExecutionStatusLabel status={e.status} />,
+  },
   {
     title: 'Violations',
     field: 'violationCount',
     type: 'numeric',
     render: e =>
-      e.violationCount > 0 ? `${e.violationCount}: ${e.violations.join(', ')}` : e.failureReason ?? '0',
+      e.violationCount > 0
+        ? `${e.violationCount}: ${e.violations.join(', ')}`
+        : e.failureReason ?? '0',
   },
   {
     title: 'Reports',
@@ -67,9 +84,14 @@ const columns: TableColumn<MonitoringExecutionWithReports>[] = [
 ];
 
 /** Executions in the range, newest first, with links to their report files. */
-export function ExecutionsSection({ range }: { range: { from: string; to: string } }) {
+export function ExecutionsSection({
+  range,
+}: {
+  range: { from: string; to: string };
+}) {
   const state = useMonitoringData(
-    (api, ref) => api.getExecutions(ref, { from: range.from, to: range.to, limit: 200 }),
+    (api, ref) =>
+      api.getExecutions(ref, { from: range.from, to: range.to, limit: 200 }),
     [range.from, range.to],
   );
   return (
@@ -83,7 +105,12 @@ export function ExecutionsSection({ range }: { range: { from: string; to: string
           <SourceErrors errors={v.errors} />
           <Table<MonitoringExecutionWithReports>
             title={`Executions (${v.items.length}${v.nextCursor ? '+' : ''})`}
-            options={{ paging: v.items.length > 10, pageSize: 10, padding: 'dense', filtering: false }}
+            options={{
+              paging: v.items.length > 10,
+              pageSize: 10,
+              padding: 'dense',
+              filtering: false,
+            }}
             data={v.items.map(i => ({ ...i }))}
             columns={columns}
           />

@@ -32,7 +32,10 @@ const STATS: Array<[string, (d: FeatureDistribution) => number | undefined]> = [
 function StatisticsTable({ value }: { value: FeatureStatisticsResponse }) {
   const rows = STATS.filter(([, get]) => get(value.baseline) !== undefined);
   return (
-    <Table size="small" aria-label={`Statistics of ${value.feature}: baseline and window`}>
+    <Table
+      size="small"
+      aria-label={`Statistics of ${value.feature}: baseline and window`}
+    >
       <TableHead>
         <TableRow>
           <TableCell>Statistic</TableCell>
@@ -45,8 +48,10 @@ function StatisticsTable({ value }: { value: FeatureStatisticsResponse }) {
           const b = get(value.baseline);
           const w = value.window ? get(value.window) : undefined;
           const counts = name === 'Values' || name === 'Missing';
-          const show = (x?: number) =>
-            x === undefined ? '—' : counts ? formatNumber(x, 0) : formatMetric(x);
+          const show = (x?: number) => {
+            if (x === undefined) return '—';
+            return counts ? formatNumber(x, 0) : formatMetric(x);
+          };
           return (
             <TableRow key={name}>
               <TableCell component="th" scope="row">
@@ -65,13 +70,16 @@ function StatisticsTable({ value }: { value: FeatureStatisticsResponse }) {
 /** Baseline vs newest window of the selected feature: overlay and statistics. */
 export function FeatureDistributionSection({ feature }: { feature?: string }) {
   const state = useMonitoringData(
-    async (api, ref) => (feature ? api.getFeatureStatistics(ref, feature) : undefined),
+    async (api, ref) =>
+      feature ? api.getFeatureStatistics(ref, feature) : undefined,
     [feature],
   );
   if (!feature) {
     return (
       <InfoCard title="Feature distribution">
-        <EmptyNote>Pick a feature in the table to compare its baseline and window.</EmptyNote>
+        <EmptyNote>
+          Pick a feature in the table to compare its baseline and window.
+        </EmptyNote>
       </InfoCard>
     );
   }
@@ -81,7 +89,11 @@ export function FeatureDistributionSection({ feature }: { feature?: string }) {
       title={`Distribution of ${feature}`}
       subheader={
         v
-          ? `Baseline vs window ending ${v.windowEnd ? formatDateTime(v.windowEnd) : '—'} · distance ${formatMetric(v.distance)} (threshold ${formatMetric(v.threshold)})`
+          ? `Baseline vs window ending ${
+              v.windowEnd ? formatDateTime(v.windowEnd) : '—'
+            } · distance ${formatMetric(v.distance)} (threshold ${formatMetric(
+              v.threshold,
+            )})`
           : undefined
       }
     >

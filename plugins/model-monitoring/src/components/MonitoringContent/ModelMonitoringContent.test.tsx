@@ -9,15 +9,23 @@ import {
   traffic,
   unmonitoredEntity,
   violations,
-} from '../../testing/fixtures';
-import { backendError, pending, renderForEntity } from '../../testing/renderForEntity';
+} from '../../__testUtils__/fixtures';
+import {
+  backendError,
+  pending,
+  renderForEntity,
+} from '../../__testUtils__/renderForEntity';
 import type { ModelMonitoringApi } from '../../api';
 import { ModelMonitoringContent } from './ModelMonitoringContent';
 
+// The dashboard renders eight sections with charts and tables; jsdom needs a moment.
+jest.setTimeout(30_000);
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());
 
-function answeringApi(overrides: Partial<ModelMonitoringApi> = {}): Partial<ModelMonitoringApi> {
+function answeringApi(
+  overrides: Partial<ModelMonitoringApi> = {},
+): Partial<ModelMonitoringApi> {
   return {
     getDrift: jest.fn().mockResolvedValue(drift),
     getViolations: jest.fn().mockResolvedValue(violations),
@@ -35,32 +43,50 @@ describe('ModelMonitoringContent', () => {
   it('draws drift over time with the threshold, the feature table and the most drifted distribution', async () => {
     const api = answeringApi();
     await renderForEntity(<ModelMonitoringContent />, api);
-    const chart = await screen.findByRole('img', { name: /Drift distance over time of median_income, house_age/ });
+    const chart = await screen.findByLabelText(
+      /Drift distance over time of median_income, house_age/,
+    );
     expect(chart.querySelectorAll('.recharts-line-curve')).toHaveLength(2);
     expect(within(chart).getByText('threshold 0.1')).toBeInTheDocument();
     expect(screen.getByText('Drifted')).toBeInTheDocument();
     // The most drifted feature opens without a click.
-    expect(await screen.findByText('Distribution of median_income')).toBeInTheDocument();
-    expect(api.getFeatureStatistics).toHaveBeenCalledWith(expect.anything(), 'median_income');
-    const overlay = screen.getByRole('img', { name: /median_income: baseline versus window/ });
+    expect(
+      await screen.findByText('Distribution of median_income'),
+    ).toBeInTheDocument();
+    expect(api.getFeatureStatistics).toHaveBeenCalledWith(
+      expect.anything(),
+      'median_income',
+    );
+    const overlay = screen.getByLabelText(
+      /median_income: baseline versus window/,
+    );
     expect(overlay.querySelectorAll('.recharts-bar-rectangle').length).toBe(6);
-    expect(screen.getByRole('cell', { name: '6.1' })).toBeInTheDocument();
-    expect(screen.getByText('Baseline drift distance: 0.41 exceeds threshold: 0.1')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'RMSE over time' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Model latency over time' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'constraint_violations.json' })).toBeInTheDocument();
+    expect(screen.getByText('6.1')).toBeInTheDocument();
+    expect(
+      screen.getByText('Baseline drift distance: 0.41 exceeds threshold: 0.1'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('RMSE over time')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Model latency over time'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('constraint_violations.json'),
+    ).toBeInTheDocument();
   });
 
   it('compares another feature and refetches for a new time range', async () => {
     const api = answeringApi();
     await renderForEntity(<ModelMonitoringContent />, api);
     await screen.findByText('Distribution of median_income');
-    const compare = screen.getAllByRole('button', { name: 'Compare' });
-    fireEvent.click(compare[1]);
+    const compare = screen.getAllByText('Compare');
+    fireEvent.click(compare[1].closest('button')!);
     await waitFor(() =>
-      expect(api.getFeatureStatistics).toHaveBeenLastCalledWith(expect.anything(), 'house_age'),
+      expect(api.getFeatureStatistics).toHaveBeenLastCalledWith(
+        expect.anything(),
+        'house_age',
+      ),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Last 30 days' }));
+    fireEvent.click(screen.getByLabelText('Last 30 days'));
     await waitFor(() =>
       expect(api.getDrift).toHaveBeenLastCalledWith(expect.anything(), {
         from: '2026-10-23T12:00:00.000Z',
@@ -80,8 +106,12 @@ describe('ModelMonitoringContent', () => {
         getExecutions: pending,
       }),
     );
-    expect((await screen.findAllByText(/CloudWatch failed/)).length).toBeGreaterThan(0);
-    expect(await screen.findByText('No model-quality results in this range')).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/CloudWatch failed/)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      await screen.findByText('No model-quality results in this range'),
+    ).toBeInTheDocument();
     expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
     expect(await screen.findByText('Drifted')).toBeInTheDocument();
   });
@@ -89,7 +119,9 @@ describe('ModelMonitoringContent', () => {
   it('explains the missing annotation', async () => {
     const api = answeringApi();
     await renderForEntity(<ModelMonitoringContent />, api, unmonitoredEntity);
-    expect(screen.getAllByText(/mlmon.dev\/endpoint/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/mlmon.dev\/endpoint/).length).toBeGreaterThan(
+      0,
+    );
     expect(api.getDrift).not.toHaveBeenCalled();
   });
 });

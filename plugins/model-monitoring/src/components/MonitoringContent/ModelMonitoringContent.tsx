@@ -1,4 +1,7 @@
-import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -33,7 +36,13 @@ export function ModelMonitoringContent() {
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12}>
-        <Box display="flex" justifyContent="space-between" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+        <Box
+          display="flex"
+          justifyContent="space-between"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 8 }}
+        >
           <Typography variant="h5" component="h2">
             Monitoring dashboard
           </Typography>
@@ -41,7 +50,11 @@ export function ModelMonitoringContent() {
         </Box>
       </Grid>
       <Grid item xs={12}>
-        <DriftSection range={range} selectedFeature={feature} onSelectFeature={setFeature} />
+        <DriftSection
+          range={range}
+          selectedFeature={feature}
+          onSelectFeature={setFeature}
+        />
       </Grid>
       <Grid item xs={12} lg={6}>
         <FeatureDistributionSection feature={feature} />

@@ -1,15 +1,26 @@
 import { InfoCard } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { CardStates, formatMetric, SourceErrors, useMonitoringData } from '../shared';
+import {
+  CardStates,
+  formatMetric,
+  SourceErrors,
+  useMonitoringData,
+} from '../shared';
 import { DistributionOverlay } from './DistributionOverlay';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 /** The model's output: baseline vs newest window, and its mean over time. */
 export function PredictionsSection({ spanMs }: { spanMs: number }) {
-  const predictions = useMonitoringData((api, ref) => api.getPredictions(ref), []);
+  const predictions = useMonitoringData(
+    (api, ref) => api.getPredictions(ref),
+    [],
+  );
   return (
-    <InfoCard title="Prediction distribution" subheader={predictions.value?.attribute}>
+    <InfoCard
+      title="Prediction distribution"
+      subheader={predictions.value?.attribute}
+    >
       <CardStates
         state={predictions}
         isEmpty={v => !v.baseline && !v.window && v.series.length === 0}
@@ -20,7 +31,9 @@ export function PredictionsSection({ spanMs }: { spanMs: number }) {
             <SourceErrors errors={v.errors} />
             <Grid container spacing={2}>
               <Grid item xs={12} md={6}>
-                <Typography variant="subtitle2">Baseline vs newest window</Typography>
+                <Typography variant="subtitle2">
+                  Baseline vs newest window
+                </Typography>
                 <DistributionOverlay
                   label={`Distribution of predictions (${v.attribute}): baseline versus window`}
                   baseline={v.baseline}
@@ -28,11 +41,15 @@ export function PredictionsSection({ spanMs }: { spanMs: number }) {
                 />
               </Grid>
               <Grid item xs={12} md={6}>
-                <Typography variant="subtitle2">Mean prediction per window</Typography>
+                <Typography variant="subtitle2">
+                  Mean prediction per window
+                </Typography>
                 <TimeSeriesChart
                   label="Mean prediction over time"
                   height={240}
-                  series={[{ key: 'value', name: 'prediction', points: v.series }]}
+                  series={[
+                    { key: 'value', name: 'prediction', points: v.series },
+                  ]}
                   spanMs={spanMs}
                   formatValue={formatMetric}
                 />

@@ -3,7 +3,10 @@ import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { RANGE_OPTIONS, RangeKey } from './timeRange';
 
 /** Buttons for the dashboard's time range (keyboard reachable, one always selected). */
-export function TimeRangePicker(props: { value: RangeKey; onChange: (key: RangeKey) => void }) {
+export function TimeRangePicker(props: {
+  value: RangeKey;
+  onChange: (key: RangeKey) => void;
+}) {
   return (
     <ToggleButtonGroup
       size="small"

@@ -9,7 +9,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFrame, formatDateTime, formatTick, useChartTheme } from '../shared';
+import {
+  ChartFrame,
+  formatDateTime,
+  formatTick,
+  useChartTheme,
+} from '../shared';
 import { mergeSeries } from './chartData';
 
 export interface ChartSeries {
@@ -57,7 +62,12 @@ export function TimeSeriesChart(props: {
             stroke={chart.threshold}
             strokeDasharray="6 4"
             ifOverflow="extendDomain"
-            label={{ value: t.label, fill: chart.threshold, fontSize: chart.fontSize, position: 'insideTopRight' }}
+            label={{
+              value: t.label,
+              fill: chart.threshold,
+              fontSize: chart.fontSize,
+              position: 'insideTopRight',
+            }}
           />
         ))}
         {props.series.map((s, i) => (

@@ -11,7 +11,11 @@ import {
 import { ChartSeries, TimeSeriesChart } from './TimeSeriesChart';
 
 /** Latency and traffic of the endpoint over the dashboard's range. */
-export function TrafficSection({ range }: { range: { from: string; to: string; spanMs: number } }) {
+export function TrafficSection({
+  range,
+}: {
+  range: { from: string; to: string; spanMs: number };
+}) {
   const state = useMonitoringData(
     (api, ref) => api.getTraffic(ref, { from: range.from, to: range.to }),
     [range.from, range.to],
@@ -25,9 +29,13 @@ export function TrafficSection({ range }: { range: { from: string; to: string; s
       >
         {v => {
           const latency: ChartSeries[] = [
-            ...(v.latencyP50Ms ? [{ key: 'p50', name: 'p50', points: v.latencyP50Ms }] : []),
+            ...(v.latencyP50Ms
+              ? [{ key: 'p50', name: 'p50', points: v.latencyP50Ms }]
+              : []),
             { key: 'avg', name: 'average', points: v.latencyAvgMs },
-            ...(v.latencyP99Ms ? [{ key: 'p99', name: 'p99', points: v.latencyP99Ms }] : []),
+            ...(v.latencyP99Ms
+              ? [{ key: 'p99', name: 'p99', points: v.latencyP99Ms }]
+              : []),
           ];
           return (
             <>
@@ -45,13 +53,18 @@ export function TrafficSection({ range }: { range: { from: string; to: string; s
                 </Grid>
                 <Grid item xs={12} md={6}>
                   <Typography variant="subtitle2">
-                    Invocations and errors per {Math.round(v.periodSeconds / 60)} minutes
+                    Invocations and errors per{' '}
+                    {Math.round(v.periodSeconds / 60)} minutes
                   </Typography>
                   <TimeSeriesChart
                     label="Invocations and errors over time"
                     height={220}
                     series={[
-                      { key: 'invocations', name: 'invocations', points: v.invocations },
+                      {
+                        key: 'invocations',
+                        name: 'invocations',
+                        points: v.invocations,
+                      },
                       { key: 'e4', name: '4xx errors', points: v.errors4xx },
                       { key: 'e5', name: '5xx errors', points: v.errors5xx },
                     ]}

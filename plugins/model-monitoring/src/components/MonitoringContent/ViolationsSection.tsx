@@ -4,7 +4,15 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import type { ViolationsResponse } from '@mlmon/plugin-model-monitoring-common';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import {
   CardStates,
   ChartFrame,
@@ -16,12 +24,23 @@ import {
   useMonitoringData,
 } from '../shared';
 
-function ViolationsChart({ value, spanMs }: { value: ViolationsResponse; spanMs: number }) {
+function ViolationsChart({
+  value,
+  spanMs,
+}: {
+  value: ViolationsResponse;
+  spanMs: number;
+}) {
   const chart = useChartTheme();
-  const checkTypes = [...new Set(value.points.flatMap(p => Object.keys(p.byCheckType)))].sort();
+  const checkTypes = [
+    ...new Set(value.points.flatMap(p => Object.keys(p.byCheckType))),
+  ].sort();
   const data = value.points.map(p => ({ time: p.time, ...p.byCheckType }));
   return (
-    <ChartFrame height={220} label={`Violations over time by check type: ${checkTypes.join(', ')}`}>
+    <ChartFrame
+      height={220}
+      label={`Violations over time by check type: ${checkTypes.join(', ')}`}
+    >
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={chart.grid} vertical={false} />
         <XAxis
@@ -30,7 +49,10 @@ function ViolationsChart({ value, spanMs }: { value: ViolationsResponse; spanMs:
           tick={{ fill: chart.text, fontSize: chart.fontSize }}
           minTickGap={24}
         />
-        <YAxis allowDecimals={false} tick={{ fill: chart.text, fontSize: chart.fontSize }} />
+        <YAxis
+          allowDecimals={false}
+          tick={{ fill: chart.text, fontSize: chart.fontSize }}
+        />
         <Tooltip
           labelFormatter={t => formatDateTime(String(t))}
           formatter={(v: number) => formatNumber(v, 0)}
@@ -53,7 +75,11 @@ function ViolationsChart({ value, spanMs }: { value: ViolationsResponse; spanMs:
 }
 
 /** Violations per window by check type, and those of the newest execution in words. */
-export function ViolationsSection({ range }: { range: { from: string; to: string; spanMs: number } }) {
+export function ViolationsSection({
+  range,
+}: {
+  range: { from: string; to: string; spanMs: number };
+}) {
   const state = useMonitoringData(
     (api, ref) => api.getViolations(ref, { from: range.from, to: range.to }),
     [range.from, range.to],
@@ -62,7 +88,9 @@ export function ViolationsSection({ range }: { range: { from: string; to: string
     <InfoCard title="Violations over time">
       <CardStates
         state={state}
-        isEmpty={v => v.points.every(p => p.total === 0) && v.latest.length === 0}
+        isEmpty={v =>
+          v.points.every(p => p.total === 0) && v.latest.length === 0
+        }
         emptyTitle="No violations in this range"
         emptyDescription="Every execution in the range passed its constraint checks."
       >
@@ -73,7 +101,10 @@ export function ViolationsSection({ range }: { range: { from: string; to: string
             <Typography variant="subtitle2">Newest execution</Typography>
             <List dense>
               {v.latest.map((l, i) => (
-                <ListItem key={`${l.scheduleName}-${l.feature ?? l.metric}-${i}`} disableGutters>
+                <ListItem
+                  key={`${l.scheduleName}-${l.feature ?? l.metric}-${i}`}
+                  disableGutters
+                >
                   <ListItemText
                     primary={`${l.feature ?? l.metric ?? '—'} · ${l.checkType}`}
                     secondary={l.description}

@@ -1,8 +1,13 @@
-import type { FeatureDistribution, TimePoint } from '@mlmon/plugin-model-monitoring-common';
+import type {
+  FeatureDistribution,
+  TimePoint,
+} from '@mlmon/plugin-model-monitoring-common';
 import { formatMetric } from '../shared';
 
 /** Merges several series into recharts rows keyed by time: [{ time, a: 1, b: 2 }, ...]. */
-export function mergeSeries(series: Array<{ key: string; points: TimePoint[] }>) {
+export function mergeSeries(
+  series: Array<{ key: string; points: TimePoint[] }>,
+) {
   const rows = new Map<string, Record<string, string | number | null>>();
   for (const s of series) {
     for (const p of s.points) {
@@ -32,7 +37,8 @@ export function distributionOverlay(
   window?: FeatureDistribution,
 ): OverlayRow[] {
   if (baseline?.numeric || window?.numeric) {
-    const buckets = baseline?.numeric?.buckets ?? window?.numeric?.buckets ?? [];
+    const buckets =
+      baseline?.numeric?.buckets ?? window?.numeric?.buckets ?? [];
     return buckets.map((b, i) => ({
       bucket: `${formatMetric(b.lowerBound)}–${formatMetric(b.upperBound)}`,
       baseline: baseline?.numeric?.buckets[i]?.share ?? null,
@@ -44,7 +50,11 @@ export function distributionOverlay(
     values.set(c.value, { bucket: c.value, baseline: c.share, window: null });
   }
   for (const c of window?.categorical ?? []) {
-    const row = values.get(c.value) ?? { bucket: c.value, baseline: null, window: null };
+    const row = values.get(c.value) ?? {
+      bucket: c.value,
+      baseline: null,
+      window: null,
+    };
     row.window = c.share;
     values.set(c.value, row);
   }

@@ -11,7 +11,10 @@ export const RANGE_OPTIONS = [
 export type RangeKey = (typeof RANGE_OPTIONS)[number]['key'];
 
 /** The [from, to) range ending now; `to` is rounded up to the minute so requests cache well. */
-export function rangeFor(key: RangeKey, now: number): TimeRange & { spanMs: number } {
+export function rangeFor(
+  key: RangeKey,
+  now: number,
+): TimeRange & { spanMs: number } {
   const option = RANGE_OPTIONS.find(o => o.key === key)!;
   const to = Math.ceil(now / 60_000) * 60_000;
   return {

@@ -1,6 +1,13 @@
 import { screen } from '@testing-library/react';
-import { monitoredEntity, unmonitoredEntity } from '../../testing/fixtures';
-import { backendError, pending, renderForEntity } from '../../testing/renderForEntity';
+import {
+  monitoredEntity,
+  unmonitoredEntity,
+} from '../../__testUtils__/fixtures';
+import {
+  backendError,
+  pending,
+  renderForEntity,
+} from '../../__testUtils__/renderForEntity';
 import { QuickSightDashboardCard } from './QuickSightDashboardCard';
 
 const withDashboard = {
@@ -27,14 +34,22 @@ describe('QuickSightDashboardCard', () => {
       { getDashboardEmbed: jest.fn().mockResolvedValue(embed) },
       withDashboard,
     );
-    const frame = await screen.findByTitle('QuickSight dashboard housing-dashboard');
+    const frame = await screen.findByTitle(
+      'QuickSight dashboard housing-dashboard',
+    );
     expect(frame).toHaveAttribute('src', embed.embedUrl);
   });
 
   it('explains the missing dashboard annotation without asking the backend', async () => {
     const getDashboardEmbed = jest.fn();
-    await renderForEntity(<QuickSightDashboardCard />, { getDashboardEmbed }, monitoredEntity);
-    expect(screen.getAllByText(/mlmon.dev\/quicksight-dashboard/).length).toBeGreaterThan(0);
+    await renderForEntity(
+      <QuickSightDashboardCard />,
+      { getDashboardEmbed },
+      monitoredEntity,
+    );
+    expect(
+      screen.getAllByText(/mlmon.dev\/quicksight-dashboard/).length,
+    ).toBeGreaterThan(0);
     expect(getDashboardEmbed).not.toHaveBeenCalled();
   });
 
@@ -45,17 +60,24 @@ describe('QuickSightDashboardCard', () => {
       { getDashboardEmbed: jest.fn().mockRejectedValue(error) },
       withDashboard,
     );
-    expect(await screen.findByText('You may not view this dashboard')).toBeInTheDocument();
+    expect(
+      await screen.findByText('You may not view this dashboard'),
+    ).toBeInTheDocument();
   });
 
   it('explains that QuickSight is not configured', async () => {
-    const error = await backendError(503, 'modelMonitoring.sagemaker is not configured');
+    const error = await backendError(
+      503,
+      'modelMonitoring.sagemaker is not configured',
+    );
     await renderForEntity(
       <QuickSightDashboardCard />,
       { getDashboardEmbed: jest.fn().mockRejectedValue(error) },
       withDashboard,
     );
-    expect(await screen.findByText('QuickSight is not configured')).toBeInTheDocument();
+    expect(
+      await screen.findByText('QuickSight is not configured'),
+    ).toBeInTheDocument();
   });
 
   it('shows other errors as they are, progress while loading, and the endpoint annotation', async () => {
@@ -75,6 +97,8 @@ describe('QuickSightDashboardCard', () => {
     expect(screen.getByTestId('progress')).toBeInTheDocument();
     second.unmount();
     await renderForEntity(<QuickSightDashboardCard />, {}, unmonitoredEntity);
-    expect(screen.getAllByText(/mlmon.dev\/endpoint/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/mlmon.dev\/endpoint/).length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -1,5 +1,12 @@
-import { EmptyState, InfoCard, ResponseErrorPanel } from '@backstage/core-components';
-import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  EmptyState,
+  InfoCard,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import { ResponseError } from '@backstage/errors';
 import {
@@ -35,7 +42,11 @@ function DashboardError({ error, retry }: { error: Error; retry: () => void }) {
         missing="info"
         title="QuickSight is not configured"
         description={`This Backstage instance has no SageMaker / QuickSight account configured under modelMonitoring.sagemaker, so dashboards cannot be embedded. ${error.message}`}
-        action={<Button variant="outlined" onClick={retry}>Try again</Button>}
+        action={
+          <Button variant="outlined" onClick={retry}>
+            Try again
+          </Button>
+        }
       />
     );
   }
@@ -60,7 +71,9 @@ function Dashboard({ value }: { value: DashboardEmbedResponse }) {
  */
 export function QuickSightDashboardCard() {
   const { entity } = useEntity();
-  const named = Boolean(entity.metadata.annotations?.[ANNOTATION_QUICKSIGHT_DASHBOARD]);
+  const named = Boolean(
+    entity.metadata.annotations?.[ANNOTATION_QUICKSIGHT_DASHBOARD],
+  );
   // No request without the annotation: the backend would only answer 404.
   const state = useMonitoringData(
     async (api, ref) => (named ? api.getDashboardEmbed(ref) : undefined),
@@ -68,11 +81,17 @@ export function QuickSightDashboardCard() {
   );
   let content;
   if (state.available && !named) {
-    content = <MissingAnnotationEmptyState annotation={ANNOTATION_QUICKSIGHT_DASHBOARD} />;
+    content = (
+      <MissingAnnotationEmptyState
+        annotation={ANNOTATION_QUICKSIGHT_DASHBOARD}
+      />
+    );
   } else if (state.error) {
     content = <DashboardError error={state.error} retry={state.retry} />;
   } else {
-    content = <CardStates state={state}>{v => <Dashboard value={v} />}</CardStates>;
+    content = (
+      <CardStates state={state}>{v => <Dashboard value={v} />}</CardStates>
+    );
   }
   return (
     <InfoCard title="QuickSight dashboard" noPadding={Boolean(state.value)}>

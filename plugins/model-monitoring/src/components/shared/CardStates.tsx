@@ -1,8 +1,15 @@
-import { EmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { ANNOTATION_ENDPOINT, SourceError } from '@mlmon/plugin-model-monitoring-common';
+import {
+  ANNOTATION_ENDPOINT,
+  SourceError,
+} from '@mlmon/plugin-model-monitoring-common';
 import { ReactNode } from 'react';
 import { MonitoringDataState } from './useMonitoringData';
 
@@ -11,10 +18,13 @@ import { MonitoringDataState } from './useMonitoringData';
  * content. `isEmpty` decides what "no data yet" means for the card.
  */
 export function CardStates<T>(props: {
-  state: Pick<MonitoringDataState<T>, 'available' | 'loading' | 'error' | 'value'>;
+  state: Pick<
+    MonitoringDataState<T>,
+    'available' | 'loading' | 'error' | 'value'
+  >;
   isEmpty?: (value: T) => boolean;
   emptyTitle?: string;
-  emptyDescription?: ReactNode;
+  emptyDescription?: string;
   children: (value: T) => ReactNode;
 }) {
   const { state, isEmpty, emptyTitle, emptyDescription, children } = props;
@@ -56,7 +66,11 @@ export function SourceErrors({ errors }: { errors?: SourceError[] }) {
   return (
     <>
       {errors.map(e => (
-        <Alert key={`${e.source}-${e.code}`} severity="warning" style={{ marginBottom: 8 }}>
+        <Alert
+          key={`${e.source}-${e.code}`}
+          severity="warning"
+          style={{ marginBottom: 8 }}
+        >
           {e.source} ({e.code}): {e.message}
         </Alert>
       ))}

@@ -17,7 +17,11 @@ export function Sparkline(props: {
       <LineChart data={data} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
         <YAxis hide domain={['auto', 'auto']} />
         {props.threshold !== undefined && (
-          <ReferenceLine y={props.threshold} stroke={chart.threshold} strokeDasharray="4 3" />
+          <ReferenceLine
+            y={props.threshold}
+            stroke={chart.threshold}
+            strokeDasharray="4 3"
+          />
         )}
         <Line
           type="monotone"

@@ -11,9 +11,15 @@ const now = Date.parse('2026-11-22T12:00:00.000Z');
 
 describe('format', () => {
   it('says how long ago or how soon, in words', () => {
-    expect(formatRelative('2026-11-22T09:00:00.000Z', now, 'en')).toBe('3 hours ago');
-    expect(formatRelative('2026-11-22T12:40:00.000Z', now, 'en')).toBe('in 40 minutes');
-    expect(formatRelative('2026-11-21T12:00:00.000Z', now, 'en')).toBe('yesterday');
+    expect(formatRelative('2026-11-22T09:00:00.000Z', now, 'en')).toBe(
+      '3 hours ago',
+    );
+    expect(formatRelative('2026-11-22T12:40:00.000Z', now, 'en')).toBe(
+      'in 40 minutes',
+    );
+    expect(formatRelative('2026-11-21T12:00:00.000Z', now, 'en')).toBe(
+      'yesterday',
+    );
     expect(formatRelative('2026-11-22T12:00:20.000Z', now, 'en')).toBe('now');
   });
 

@@ -3,6 +3,10 @@
  * Every function takes `now`/`locale` so tests are deterministic.
  */
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
 /** Formats an ISO instant to the minute, e.g. "Nov 22, 2026, 11:05 AM". */
 export function formatDateTime(iso: string, locale?: string): string {
   return new Date(iso).toLocaleString(locale, {
@@ -15,17 +19,20 @@ export function formatDateTime(iso: string, locale?: string): string {
 }
 
 /** Short axis label for chart ticks: time of day for short ranges, day otherwise. */
-export function formatTick(iso: string, spanMs: number, locale?: string): string {
+export function formatTick(
+  iso: string,
+  spanMs: number,
+  locale?: string,
+): string {
   const date = new Date(iso);
   if (spanMs <= 2 * DAY) {
-    return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+    return date.toLocaleTimeString(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   }
   return date.toLocaleDateString(locale, { month: 'short', day: 'numeric' });
 }
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * DAY],
@@ -37,7 +44,11 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 /** "3 hours ago", "in 40 minutes", "now". */
-export function formatRelative(iso: string, now: number = Date.now(), locale?: string): string {
+export function formatRelative(
+  iso: string,
+  now: number = Date.now(),
+  locale?: string,
+): string {
   const diff = new Date(iso).getTime() - now;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, ms] of RELATIVE_UNITS) {
@@ -54,8 +65,14 @@ export function ageInDays(iso: string, now: number = Date.now()): number {
 }
 
 /** A plain number with at most `digits` fraction digits: 12,345.68 */
-export function formatNumber(value: number, digits = 2, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+export function formatNumber(
+  value: number,
+  digits = 2,
+  locale?: string,
+): string {
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: digits,
+  }).format(value);
 }
 
 /** Large counts compactly: 12.3K, 4.5M. */
@@ -86,9 +103,14 @@ export function formatDuration(ms: number, locale?: string): string {
 }
 
 /** Metric and statistic values: 4 significant digits, enough for distances and RMSE alike. */
-export function formatMetric(value: number | null | undefined, locale?: string): string {
+export function formatMetric(
+  value: number | null | undefined,
+  locale?: string,
+): string {
   if (value === null || value === undefined || Number.isNaN(value)) {
     return '—';
   }
-  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 }).format(value);
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 }).format(
+    value,
+  );
 }

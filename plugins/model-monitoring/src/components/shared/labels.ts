@@ -32,20 +32,32 @@ export const EXECUTION_STATUS_LABELS: Record<ExecutionStatus, string> = {
 };
 
 /** Metrics where a larger value is worse, when the constraint does not say. */
-const LOWER_IS_BETTER = new Set(['mae', 'mse', 'rmse', 'false_positive_rate', 'false_negative_rate']);
+const LOWER_IS_BETTER = new Set([
+  'mae',
+  'mse',
+  'rmse',
+  'false_positive_rate',
+  'false_negative_rate',
+]);
 
 /** Upper-cases acronyms of statistics.json metric names: `rmse` → "RMSE", `f1` → "F1". */
 export function metricLabel(metric: string): string {
-  const acronyms = new Set(['mae', 'mse', 'rmse', 'auc', 'r2', 'f1', 'f2', 'pr']);
+  const acronyms = new Set([
+    'mae',
+    'mse',
+    'rmse',
+    'auc',
+    'r2',
+    'f1',
+    'f2',
+    'pr',
+  ]);
   return metric
     .split('_')
-    .map((part, i) =>
-      acronyms.has(part)
-        ? part.toUpperCase()
-        : i === 0
-        ? part.charAt(0).toUpperCase() + part.slice(1)
-        : part,
-    )
+    .map((part, i) => {
+      if (acronyms.has(part)) return part.toUpperCase();
+      return i === 0 ? part.charAt(0).toUpperCase() + part.slice(1) : part;
+    })
     .join(' ');
 }
 

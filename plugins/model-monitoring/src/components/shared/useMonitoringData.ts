@@ -1,4 +1,8 @@
-import { CompoundEntityRef, Entity, getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  getCompoundEntityRef,
+} from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { isModelMonitoringAvailable } from '@mlmon/plugin-model-monitoring-common';
@@ -29,7 +33,8 @@ export function useMonitoringData<T>(
   const api = useApi(modelMonitoringApiRef);
   const available = isModelMonitoringAvailable(entity);
   const state = useAsyncRetry(
-    async () => (available ? load(api, getCompoundEntityRef(entity)) : undefined),
+    async () =>
+      available ? load(api, getCompoundEntityRef(entity)) : undefined,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, entity, available, ...deps],
   );

@@ -149,7 +149,11 @@ export const violations: ViolationsResponse = {
   range: drift.range,
   points: [
     { time: hour(5), total: 1, byCheckType: { baseline_drift_check: 1 } },
-    { time: hour(4), total: 2, byCheckType: { baseline_drift_check: 1, data_type_check: 1 } },
+    {
+      time: hour(4),
+      total: 2,
+      byCheckType: { baseline_drift_check: 1, data_type_check: 1 },
+    },
   ],
   latest: [
     {
@@ -288,7 +292,8 @@ export const executions: ExecutionsResponse = {
   items: [
     {
       ...summary.monitors[0].lastExecution!,
-      reportUri: 'file:///data/reports/housing-price-regressor/dq/2026/11/22/09',
+      reportUri:
+        'file:///data/reports/housing-price-regressor/dq/2026/11/22/09',
       reports: [
         {
           name: 'constraint_violations.json',

@@ -1,5 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { ModelMonitoringApi, modelMonitoringApiRef } from '../api';
@@ -28,7 +31,10 @@ export async function backendError(statusCode: number, message: string) {
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name: statusCode === 403 ? 'NotAllowedError' : 'Error', message },
+        error: {
+          name: statusCode === 403 ? 'NotAllowedError' : 'Error',
+          message,
+        },
         response: { statusCode },
       }),
       { status: statusCode, headers: { 'content-type': 'application/json' } },

@@ -1,0 +1,109 @@
+import { expect, Page, test } from '@playwright/test';
+import { openAsGuest } from './signIn';
+
+/*
+ * The overview, a drifting model's page and its Monitoring tab, against the demo entities in
+ * examples/entities.yaml: housing-price-regressor drifts in median_income, income-classifier
+ * degrades, housing-occupancy-model is healthy. Screenshots go to screenshots/, in the light
+ * and the dark theme (the app reads the theme from localStorage key 'theme').
+ */
+
+const themes = ['light', 'dark'] as const;
+
+async function useTheme(page: Page, theme: (typeof themes)[number]) {
+  await page.addInitScript(
+    value => window.localStorage.setItem('theme', value),
+    theme,
+  );
+}
+
+for (const theme of themes) {
+  test.describe(`model monitoring (${theme})`, () => {
+    test.beforeEach(async ({ page }) => useTheme(page, theme));
+
+    test('the overview lists every demo model with its status', async ({
+      page,
+    }) => {
+      await openAsGuest(page, '/model-monitoring');
+      const main = page.locator('main');
+      await expect(
+        main.getByRole('heading', { name: 'Model monitoring' }).first(),
+      ).toBeVisible();
+      for (const title of [
+        'Housing price regressor',
+        'Income classifier',
+        'Housing occupancy model',
+      ]) {
+        await expect(main.getByRole('link', { name: title })).toBeVisible();
+      }
+      await expect(main.getByText(/\d+ models/)).toBeVisible();
+      // The healthy model reads OK; the drifting one does not.
+      const healthy = main
+        .getByRole('row')
+        .filter({ hasText: 'Housing occupancy model' });
+      await expect(healthy).toContainText('OK');
+      const drifting = main
+        .getByRole('row')
+        .filter({ hasText: 'Housing price regressor' });
+      await expect(drifting).not.toContainText(/\bOK\b/);
+      await page.screenshot({
+        path: `screenshots/overview-${theme}.png`,
+        fullPage: true,
+      });
+
+      await main.getByRole('link', { name: 'Housing price regressor' }).click();
+      await expect(page).toHaveURL(
+        /\/catalog\/default\/component\/housing-price-regressor/,
+      );
+    });
+
+    test('a drifting model shows its violation and the Monitoring tab draws the drift', async ({
+      page,
+    }) => {
+      await openAsGuest(
+        page,
+        '/catalog/default/component/housing-price-regressor',
+      );
+      const card = page
+        .locator('article, .MuiCard-root')
+        .filter({ hasText: 'Model monitoring' });
+      await expect(card.first()).toContainText('median_income');
+      await expect(card.first()).toContainText('Violations found');
+      await page.screenshot({
+        path: `screenshots/entity-page-${theme}.png`,
+        fullPage: true,
+      });
+
+      await page.getByRole('tab', { name: 'Monitoring' }).click();
+      await expect(page).toHaveURL(/housing-price-regressor\/monitoring/);
+      const drift = page.getByRole('img', {
+        name: /Drift distance over time of .*median_income/,
+      });
+      await expect(drift).toBeVisible();
+      await expect(drift.locator('.recharts-line-curve').first()).toBeVisible();
+      await expect(drift.getByText(/threshold/).first()).toBeVisible();
+      // The most drifted feature's distribution opens by itself.
+      await expect(
+        page.getByText('Distribution of median_income'),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('cell', { name: 'median_income' }).first(),
+      ).toBeVisible();
+      await page.screenshot({
+        path: `screenshots/monitoring-tab-${theme}.png`,
+        fullPage: true,
+      });
+    });
+  });
+}
+
+test('the degrading classifier shows its model-quality metric', async ({
+  page,
+}) => {
+  await openAsGuest(page, '/catalog/default/component/income-classifier');
+  const card = page
+    .locator('article, .MuiCard-root')
+    .filter({ hasText: 'Model quality' });
+  await expect(card.first()).toBeVisible();
+  await expect(card.first()).toContainText(/AUC|F1|Accuracy/);
+});

@@ -1,0 +1,1 @@
+export { modelMonitoringDemoModule as default } from './demoModule';

@@ -1,0 +1,4 @@
+export {
+  ModelMonitoringOverviewPage,
+  ModelMonitoringOverviewContent,
+} from './ModelMonitoringOverviewPage';

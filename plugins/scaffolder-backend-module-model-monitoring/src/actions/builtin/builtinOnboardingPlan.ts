@@ -1,0 +1,138 @@
+import type { OnboardedEntity } from '@mlmon/plugin-catalog-backend-module-model-monitoring';
+import {
+  ANNOTATION_ENDPOINT,
+  ANNOTATION_MONITORING_SCHEDULES,
+  ANNOTATION_RISK_RATING,
+  type AlertRule,
+  type BuiltinScheduleSpec,
+  type ModelRiskRating,
+  type ProblemType,
+  type RegisterBuiltinModelRequest,
+} from '@mlmon/plugin-model-monitoring-common';
+
+/** What the template asks for (validated by the action's schema). */
+export interface BuiltinOnboardingInput {
+  name: string;
+  namespace?: string;
+  title?: string;
+  description?: string;
+  owner: string;
+  system?: string;
+  lifecycle?: string;
+  tags?: string[];
+  riskRating?: ModelRiskRating;
+  endpointName?: string;
+  variant?: string;
+  scheduleExpression?: string;
+  modelQuality?: {
+    problemType: ProblemType;
+    groundTruthUri: string;
+    /** Where the prediction / probability is in the captured endpoint output (e.g. `0`). */
+    inferenceAttribute?: string;
+    probabilityAttribute?: string;
+    probabilityThreshold?: number;
+  };
+  alerting?: { datapointsToAlert?: number; evaluationPeriod?: number };
+}
+
+export interface BuiltinOnboardingPlan {
+  entityRef: string;
+  endpointName: string;
+  entity: OnboardedEntity;
+  registration: RegisterBuiltinModelRequest;
+  dataQualitySchedule: BuiltinScheduleSpec;
+  modelQualitySchedule?: BuiltinScheduleSpec;
+  alertRules: AlertRule[];
+}
+
+export const DEFAULT_SCHEDULE = 'cron(0 * ? * * *)';
+
+/**
+ * Everything the onboarding writes, computed up front from the input and the data root, so that
+ * a dry run can show it and every step of a (retried) run writes the same thing.
+ * Locations follow the backend's defaults: `{dataRoot}/capture`,
+ * `{dataRoot}/baselines/{endpoint}/{schedule}`.
+ */
+export function planBuiltinOnboarding(input: BuiltinOnboardingInput, dataRoot: string): BuiltinOnboardingPlan {
+  const endpointName = input.endpointName ?? input.name;
+  const namespace = input.namespace ?? 'default';
+  const entityRef = `component:${namespace}/${input.name}`.toLocaleLowerCase('en-US');
+  const scheduleExpression = input.scheduleExpression ?? DEFAULT_SCHEDULE;
+  const baselineUri = (schedule: string) => `${dataRoot}/baselines/${endpointName}/${schedule}`;
+
+  const dataQualitySchedule: BuiltinScheduleSpec = {
+    name: `${endpointName}-data-quality`.slice(0, 63).replace(/-+$/, ''),
+    monitorType: 'DataQuality',
+    scheduleExpression,
+    baselineUri: '',
+  };
+  dataQualitySchedule.baselineUri = baselineUri(dataQualitySchedule.name);
+  let modelQualitySchedule: BuiltinScheduleSpec | undefined;
+  if (input.modelQuality) {
+    const mq = input.modelQuality;
+    const name = `${endpointName}-model-quality`.slice(0, 63).replace(/-+$/, '');
+    modelQualitySchedule = {
+      name,
+      monitorType: 'ModelQuality',
+      scheduleExpression,
+      baselineUri: baselineUri(name),
+      problemType: mq.problemType,
+      groundTruthUri: mq.groundTruthUri,
+      ...(mq.inferenceAttribute !== undefined ? { inferenceAttribute: mq.inferenceAttribute } : {}),
+      ...(mq.probabilityAttribute !== undefined ? { probabilityAttribute: mq.probabilityAttribute } : {}),
+      ...(mq.probabilityThreshold !== undefined ? { probabilityThresholdAttribute: mq.probabilityThreshold } : {}),
+    };
+  }
+  const schedules = [dataQualitySchedule, ...(modelQualitySchedule ? [modelQualitySchedule] : [])];
+
+  const annotations: Record<string, string> = {
+    [ANNOTATION_ENDPOINT]: endpointName,
+    [ANNOTATION_MONITORING_SCHEDULES]: schedules.map(s => s.name).join(','),
+  };
+  if (input.riskRating) annotations[ANNOTATION_RISK_RATING] = input.riskRating;
+  const entity: OnboardedEntity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: input.name,
+      ...(input.namespace ? { namespace: input.namespace } : {}),
+      ...(input.title ? { title: input.title } : {}),
+      ...(input.description ? { description: input.description } : {}),
+      ...(input.tags?.length ? { tags: input.tags } : {}),
+      annotations,
+    },
+    spec: {
+      type: 'ml-model',
+      lifecycle: input.lifecycle ?? 'production',
+      owner: input.owner,
+      ...(input.system ? { system: input.system } : {}),
+    },
+  };
+
+  const datapointsToAlert = input.alerting?.datapointsToAlert ?? 1;
+  const evaluationPeriod = input.alerting?.evaluationPeriod ?? Math.max(datapointsToAlert, 1);
+  const alertRules: AlertRule[] = schedules.map(s => ({
+    name: `${s.name}-violations`.slice(0, 63).replace(/-+$/, ''),
+    kind: 'violations',
+    scheduleName: s.name,
+    datapointsToAlert,
+    evaluationPeriod,
+    enabled: true,
+  }));
+
+  return {
+    entityRef,
+    endpointName,
+    entity,
+    registration: {
+      entityRef,
+      endpointName,
+      captureUri: `${dataRoot}/capture`,
+      ...(input.variant ? { variant: input.variant } : {}),
+      schedules,
+    },
+    dataQualitySchedule,
+    modelQualitySchedule,
+    alertRules,
+  };
+}

@@ -1,0 +1,222 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { openObjectStore, readConstraints } from '@mlmon/monitor-engine';
+import { readOnboardingRecord } from '@mlmon/plugin-catalog-backend-module-model-monitoring';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { onboardBuiltinModelAction } from './onboardBuiltinModelAction';
+
+const DEMO_DATA = path.resolve(__dirname, '../../../../../demo/data');
+
+interface Recorded {
+  method: string;
+  url: string;
+  body: any;
+}
+
+/** A stand-in for the model-monitoring backend's HTTP API on loopback that records what it gets. */
+async function startBackend(status = 201) {
+  const requests: Recorded[] = [];
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', c => (text += c));
+    req.on('end', () => {
+      requests.push({ method: req.method!, url: req.url!, body: JSON.parse(text) });
+      if (status >= 400) {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { name: 'NotAllowedError', message: 'not allowed to run jobs' } }));
+        return;
+      }
+      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { requests, server, baseUrl: `http://127.0.0.1:${port}/api/model-monitoring` };
+}
+
+describe('mlmon:builtin:onboard', () => {
+  let dir: string;
+  let workspace: string;
+  let backend: Awaited<ReturnType<typeof startBackend>>;
+
+  function action() {
+    const config = mockServices.rootConfig({
+      data: {
+        modelMonitoring: {
+          builtin: { dataRoot: path.join(dir, 'root') },
+          onboarding: { datasetLocations: [DEMO_DATA] },
+        },
+      },
+    });
+    const store = openObjectStore(path.join(dir, 'root'));
+    // The catalog as the entity provider feeds it: the entity exists once its record does.
+    const catalog = catalogServiceMock.mock({
+      getEntityByRef: async ref => {
+        const name = String(ref).split('/').pop()!;
+        const record = await readOnboardingRecord(store, name).catch(() => undefined);
+        return record?.entity as any;
+      },
+    });
+    return onboardBuiltinModelAction({
+      config,
+      auth: mockServices.auth(),
+      discovery: { getBaseUrl: async () => backend.baseUrl, getExternalBaseUrl: async () => backend.baseUrl },
+      catalog,
+      entityPollMs: 10,
+    });
+  }
+
+  const input = {
+    name: 'housing-price-v2',
+    title: 'Housing price v2',
+    owner: 'group:default/ml-platform',
+    datasetUri: path.join(DEMO_DATA, 'california_housing_4000.csv'),
+    excludeColumns: ['median_house_value'],
+    alerting: { datapointsToAlert: 2, evaluationPeriod: 3 },
+  };
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlmon-onboard-'));
+    workspace = path.join(dir, 'workspace');
+    fs.mkdirSync(workspace);
+    backend = await startBackend();
+  });
+  afterEach(() => {
+    backend.server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the baseline, the entity record, registers the model and its alert rules', async () => {
+    const ctx = createMockActionContext({ input, workspacePath: workspace });
+    await action().handler(ctx as any);
+
+    const baselineDir = path.join(dir, 'root/baselines/housing-price-v2/housing-price-v2-data-quality');
+    const constraints = readConstraints(fs.readFileSync(path.join(baselineDir, 'constraints.json'), 'utf8'), 'c');
+    expect(constraints.features.map(f => f.name)).toContain('median_income');
+    expect(constraints.features.map(f => f.name)).not.toContain('median_house_value');
+
+    const record = JSON.parse(fs.readFileSync(path.join(dir, 'root/onboarding/models/housing-price-v2.json'), 'utf8'));
+    expect(record.entity.metadata.annotations).toEqual({
+      'mlmon.dev/endpoint': 'housing-price-v2',
+      'mlmon.dev/monitoring-schedules': 'housing-price-v2-data-quality',
+    });
+    expect(record.entity.spec.owner).toBe('group:default/ml-platform');
+
+    const root = pathToFileURL(path.join(dir, 'root')).href;
+    expect(backend.requests.map(r => `${r.method} ${r.url}`)).toEqual([
+      'POST /api/model-monitoring/models',
+      'PUT /api/model-monitoring/entities/default/component/housing-price-v2/alerts/rules',
+    ]);
+    expect(backend.requests[0].body).toEqual({
+      entityRef: 'component:default/housing-price-v2',
+      endpointName: 'housing-price-v2',
+      captureUri: `${root}/capture`,
+      schedules: [{
+        name: 'housing-price-v2-data-quality',
+        monitorType: 'DataQuality',
+        scheduleExpression: 'cron(0 * ? * * *)',
+        baselineUri: `${root}/baselines/housing-price-v2/housing-price-v2-data-quality`,
+      }],
+    });
+    expect(backend.requests[1].body.rules).toEqual([{
+      name: 'housing-price-v2-data-quality-violations',
+      kind: 'violations',
+      scheduleName: 'housing-price-v2-data-quality',
+      datapointsToAlert: 2,
+      evaluationPeriod: 3,
+      enabled: true,
+    }]);
+    expect(ctx.output).toHaveBeenCalledWith('entityRef', 'component:default/housing-price-v2');
+    expect(ctx.output).toHaveBeenCalledWith('schedules', ['housing-price-v2-data-quality']);
+  }, 60_000);
+
+  it('does no harm when run again: the baseline is kept, record and registration are the same', async () => {
+    await action().handler(createMockActionContext({ input, workspacePath: workspace }) as any);
+    const constraintsFile = path.join(dir, 'root/baselines/housing-price-v2/housing-price-v2-data-quality/constraints.json');
+    const recordFile = path.join(dir, 'root/onboarding/models/housing-price-v2.json');
+    const before = { mtime: fs.statSync(constraintsFile).mtimeMs, record: fs.readFileSync(recordFile, 'utf8') };
+    await action().handler(createMockActionContext({ input, workspacePath: workspace }) as any);
+    expect(fs.statSync(constraintsFile).mtimeMs).toBe(before.mtime);
+    expect(fs.readFileSync(recordFile, 'utf8')).toBe(before.record);
+    expect(backend.requests).toHaveLength(4);
+    expect(backend.requests[2].body).toEqual(backend.requests[0].body);
+  }, 60_000);
+
+  it('writes nothing in a dry run but reports what it would do', async () => {
+    // createMockActionContext does not pass isDryRun on; the scaffolder sets it on the context.
+    const ctx = { ...createMockActionContext({ input, workspacePath: workspace }), isDryRun: true };
+    await action().handler(ctx as any);
+    const root = path.join(dir, 'root');
+    const written = fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }) : [];
+    expect(written).toEqual([]);
+    expect(backend.requests).toHaveLength(0);
+    expect(ctx.output).toHaveBeenCalledWith('endpointName', 'housing-price-v2');
+  });
+
+  it('adds model quality when a ground-truth location is given', async () => {
+    // A baseline of the model's predictions: label and probability per row.
+    const rows = fs.readFileSync(path.join(DEMO_DATA, 'adult_income_4000.csv'), 'utf8').trim().split('\n').slice(1);
+    const csv = rows.map((r, i) => {
+      const positive = r.endsWith('>50K');
+      const right = i % 10 !== 0;
+      return `${positive ? 1 : 0},${(positive === right ? 0.8 : 0.2).toFixed(2)}`;
+    });
+    fs.writeFileSync(path.join(workspace, 'predictions.csv'), `label,probability\n${csv.join('\n')}\n`);
+    await action().handler(createMockActionContext({
+      input: {
+        name: 'income-v2',
+        owner: 'group:default/credit-risk',
+        datasetUri: path.join(DEMO_DATA, 'adult_income_4000.csv'),
+        excludeColumns: ['income'],
+        modelQuality: {
+          problemType: 'BinaryClassification',
+          groundTruthUri: path.join(dir, 'root/ground-truth/income-v2'),
+          baselineDatasetUri: 'predictions.csv',
+          groundTruthAttribute: 'label',
+          baselineProbabilityAttribute: 'probability',
+          probabilityAttribute: '0',
+          probabilityThreshold: 0.5,
+        },
+      },
+      workspacePath: workspace,
+    }) as any);
+    const mq = JSON.parse(fs.readFileSync(path.join(dir, 'root/baselines/income-v2/income-v2-model-quality/statistics.json'), 'utf8'));
+    expect(mq.binary_classification_metrics.accuracy.value).toBeCloseTo(0.9, 2);
+    const schedules = backend.requests[0].body.schedules;
+    expect(schedules.map((s: any) => s.name)).toEqual(['income-v2-data-quality', 'income-v2-model-quality']);
+    expect(schedules[1]).toMatchObject({ monitorType: 'ModelQuality', problemType: 'BinaryClassification', probabilityAttribute: '0', probabilityThresholdAttribute: 0.5 });
+    expect(backend.requests[1].body.rules.map((r: any) => r.scheduleName)).toEqual(['income-v2-data-quality', 'income-v2-model-quality']);
+  }, 60_000);
+
+  it('rejects bad input with the field named, before writing anything', async () => {
+    const run = (overrides: object) =>
+      action().handler(createMockActionContext({ input: { ...input, ...overrides }, workspacePath: workspace }) as any);
+    await expect(run({ datasetUri: '/etc/passwd' })).rejects.toThrow(/^datasetUri: file:\/\/\/etc\/passwd is outside the locations/);
+    await expect(run({ datasetUri: path.join(DEMO_DATA, 'missing.csv') })).rejects.toThrow(/^datasetUri: no file at/);
+    await expect(run({ excludeColumns: ['price'] })).rejects.toThrow('datasetUri: the data set has no column "price"');
+    await expect(run({ scheduleExpression: 'every hour' })).rejects.toThrow(/^scheduleExpression: /);
+    await expect(run({ alerting: { datapointsToAlert: 3, evaluationPeriod: 2 } })).rejects.toThrow(/datapointsToAlert must not exceed/);
+    expect(fs.existsSync(path.join(dir, 'root/onboarding'))).toBe(false);
+    expect(backend.requests).toHaveLength(0);
+  }, 60_000);
+
+  it('refuses an endpoint onboarded for another entity, and passes on backend refusals', async () => {
+    await action().handler(createMockActionContext({ input, workspacePath: workspace }) as any);
+    await expect(
+      action().handler(createMockActionContext({ input: { ...input, name: 'other-model', endpointName: 'housing-price-v2' }, workspacePath: workspace }) as any),
+    ).rejects.toThrow('Endpoint housing-price-v2 is already onboarded for component:default/housing-price-v2');
+
+    backend.server.close();
+    backend = await startBackend(403);
+    await expect(action().handler(createMockActionContext({ input, workspacePath: workspace }) as any)).rejects.toThrow(
+      'model-monitoring backend answered 403 to POST /models: not allowed to run jobs',
+    );
+  }, 60_000);
+});
