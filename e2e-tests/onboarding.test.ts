@@ -21,6 +21,7 @@ test.afterAll(() => {
   fs.rmSync(path.join(DATA_ROOT, 'onboarding/models', `${NAME}.json`), { force: true });
   fs.rmSync(path.join(DATA_ROOT, 'baselines', NAME), { recursive: true, force: true });
   fs.rmSync(path.join(DATA_ROOT, 'capture', NAME), { recursive: true, force: true });
+  fs.rmSync(path.join(DATA_ROOT, 'reports', NAME), { recursive: true, force: true });
 });
 
 test('onboards a model through the built-in template and shows its first execution', async ({ page }) => {

@@ -125,6 +125,12 @@ export interface Config {
     overview?: {
       /** How often every model's status snapshot is refreshed, in minutes. Default 10. */
       refreshMinutes?: number;
+      /**
+       * How long the set of monitored entities a caller may read is kept per caller (identity
+       * and token), in seconds, so a page view does not list the whole catalog. A permission
+       * change shows after at most this long. 0 asks the catalog on every page view. Default 30.
+       */
+      visibleEntitiesCacheSeconds?: number;
     };
   };
 }

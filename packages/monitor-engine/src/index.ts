@@ -33,6 +33,7 @@ export { DuckDbEngine } from './sql/DuckDbEngine';
 export type { DuckDbEngineOptions } from './sql/DuckDbEngine';
 export { JDouble, jdouble, jacksonStringify, formatJavaDouble } from './formats/jackson';
 export type { JacksonValue } from './formats/jackson';
+export { JLong, jlong, javaDoubleToString } from './formats/jackson';
 export { FormatError, parseJsonText, validateWithSchema, readJsonWithSchema } from './formats/jacksonReader';
 export { statisticsSchema, inferredTypeSchema, readStatistics, writeStatistics } from './formats/statistics';
 export type { Statistics, FeatureStatistics, NumericalStatistics, StringStatistics, InferredType, KllBucket, KllSketchJson } from './formats/statistics';

@@ -6,12 +6,12 @@ import {
 } from '@backstage/catalog-model';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import type { ObjectStore } from '@mlmon/monitor-engine';
-import { listOnboardingRecords, onboardingRecordKey, type OnboardingRecord } from './onboardingRecords';
+import { listOnboardingRecords, onboardingRecordKeyOf, type OnboardingRecord } from './onboardingRecords';
 
 /**
- * Emits a catalog entity for every model onboarded to the built-in engine through the
- * scaffolder (the records under `{dataRoot}/onboarding/models/`), so an onboarded model appears
- * in the catalog without a Git host. A full mutation each run: a removed record removes its entity.
+ * Emits a catalog entity for every model onboarded through the scaffolder, to the built-in
+ * engine or to SageMaker Model Monitor (the records under `{dataRoot}/onboarding/models/`), so
+ * an onboarded model appears in the catalog without a Git host. A full mutation each run: a removed record removes its entity.
  */
 export class OnboardedModelEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
@@ -54,7 +54,7 @@ export class OnboardedModelEntityProvider implements EntityProvider {
   }
 
   private locationOf(record: OnboardingRecord): string {
-    return `mlmon-onboarding:${this.store.url.replace(/\/+$/, '')}/${onboardingRecordKey(record.endpointName)}`;
+    return `mlmon-onboarding:${this.store.url.replace(/\/+$/, '')}/${onboardingRecordKeyOf(record)}`;
   }
 
   private toEntity(record: OnboardingRecord): Entity {

@@ -1,6 +1,7 @@
 /**
- * Catalog backend module: entities for the models onboarded to the built-in monitoring engine,
- * plus the onboarding-record helpers the scaffolder action writes them with.
+ * Catalog backend module: entities for the models onboarded through the scaffolder (built-in
+ * engine and SageMaker endpoints), plus the onboarding-record helpers the scaffolder actions
+ * write them with.
  *
  * @packageDocumentation
  */
@@ -8,14 +9,22 @@
 export { catalogModuleModelMonitoring as default } from './module';
 export { OnboardedModelEntityProvider } from './OnboardedModelEntityProvider';
 export {
-  ONBOARDING_PREFIX,
   builtinDataRoot,
   listOnboardingRecords,
-  onboardingRecordKey,
+  onboardedEntityRef,
+  onboardingRecordKeyOf,
   onboardingRecordSchema,
+  onboardingRecordUri,
   onboardingStore,
   parseOnboardingRecord,
   readOnboardingRecord,
   writeOnboardingRecord,
 } from './onboardingRecords';
+export {
+  ONBOARDING_PREFIX,
+  SAGEMAKER_ONBOARDING_PREFIX,
+  onboardingRecordKey,
+  parseOnboardedEndpoint,
+} from './onboardingRecordKeys';
+export type { OnboardedEndpoint } from './onboardingRecordKeys';
 export type { OnboardedEntity, OnboardingRecord } from './onboardingRecords';

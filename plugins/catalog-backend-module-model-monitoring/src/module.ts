@@ -4,7 +4,7 @@ import { OnboardedModelEntityProvider } from './OnboardedModelEntityProvider';
 import { onboardingStore } from './onboardingRecords';
 
 /**
- * Catalog module: the entities of models onboarded to the built-in monitoring engine.
+ * Catalog module: the entities of models onboarded through the scaffolder (built-in and SageMaker).
  *
  * @public
  */

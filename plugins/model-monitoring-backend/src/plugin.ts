@@ -9,6 +9,7 @@ import { BuiltinJobs } from './builtin/BuiltinJobs';
 import { BuiltinModels } from './builtin/BuiltinModels';
 import { readBuiltinSettings } from './config/builtinConfig';
 import { AlertStore } from './database/AlertStore';
+import { ExecutionMetricsStore } from './database/ExecutionMetricsStore';
 import { ExecutionStore } from './database/ExecutionStore';
 import { migrateDatabase } from './database/migrateDatabase';
 import { ModelRegistryStore } from './database/ModelRegistryStore';
@@ -18,6 +19,7 @@ import { ReportReader } from './reports/ReportReader';
 import { createRouter } from './service/createRouter';
 import { SnapshotRefresher } from './service/SnapshotRefresher';
 import { TtlCache } from './service/TtlCache';
+import { VisibleEntities } from './service/VisibleEntities';
 import { readSageMakerSettings } from './config/sagemakerConfig';
 import { AthenaViolationsHistory } from './sagemaker/AthenaViolationsHistory';
 import { AwsClients } from './sagemaker/AwsClients';
@@ -154,6 +156,7 @@ export const modelMonitoringPlugin = createBackendPlugin({
             permissions: deps.permissions,
             builtinModels,
             executions,
+            metrics: new ExecutionMetricsStore(knex),
             alerts,
             alerting,
             snapshots,
@@ -163,6 +166,10 @@ export const modelMonitoringPlugin = createBackendPlugin({
             baselines,
             jobs,
             cache,
+            visibleEntities: new VisibleEntities(
+              deps.catalog,
+              (config.getOptionalNumber('modelMonitoring.overview.visibleEntitiesCacheSeconds') ?? 30) * 1000,
+            ),
             logger,
             nextRun: expression => nextRunAfter(expression, new Date()),
             sagemaker,

@@ -19,8 +19,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mockClient } from 'aws-sdk-client-mock';
 import fs from 'node:fs';
 import request from 'supertest';
-import { sagemakerSample } from '../../../packages/monitor-engine/src/testing/sharedFolder';
-import { startTestS3Server, type TestS3Server } from '../../../packages/monitor-engine/src/storage/testS3Server';
+import { sagemakerSample } from './testing/sharedFolder';
+import { startTestS3Server, type TestS3Server } from './testing/testS3Server';
 import { modelMonitoringPlugin } from './plugin';
 
 jest.setTimeout(120_000);
@@ -275,11 +275,15 @@ describe('SageMaker source through the backend', () => {
     cloudWatch.on(ListMetricsCommand).resolves({
       Metrics: [{ MetricName: 'feature_baseline_drift_age' }, { MetricName: 'feature_non_null_age' }, { MetricName: 'feature_baseline_drift_income' }],
     });
+    const valuesOf = (metric: string) => {
+      if (metric === 'ModelLatency') return [12_000, 15_000];
+      return metric.endsWith('income') ? [0.1, 0.4] : [0.05, 0.02];
+    };
     cloudWatch.on(GetMetricDataCommand).callsFake(input => ({
       MetricDataResults: input.MetricDataQueries.map((q: { Id: string; MetricStat: { Metric: { MetricName: string }; Stat: string } }) => ({
         Id: q.Id,
         Timestamps: [new Date('2026-01-01T04:00:00Z'), new Date('2026-01-01T05:00:00Z')],
-        Values: q.MetricStat.Metric.MetricName === 'ModelLatency' ? [12_000, 15_000] : q.MetricStat.Metric.MetricName.endsWith('income') ? [0.1, 0.4] : [0.05, 0.02],
+        Values: valuesOf(q.MetricStat.Metric.MetricName),
       })),
     }));
     sagemaker.on(ListMonitoringExecutionsCommand).resolves({ MonitoringExecutionSummaries: [] });

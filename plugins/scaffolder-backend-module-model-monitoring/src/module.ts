@@ -3,6 +3,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAnnotationsAction } from './actions/createAnnotationsAction';
 import { onboardBuiltinModelAction } from './actions/builtin/onboardBuiltinModelAction';
+import { onboardSageMakerEndpointAction } from './actions/sagemaker/onboardSageMakerEndpointAction';
 
 /**
  * Scaffolder actions that onboard a model to monitoring.
@@ -25,6 +26,7 @@ export const scaffolderModuleModelMonitoring = createBackendModule({
         scaffolderActions.addActions(
           createAnnotationsAction(),
           onboardBuiltinModelAction({ config, auth, discovery, catalog }),
+          onboardSageMakerEndpointAction({ config, catalog }),
         );
       },
     });

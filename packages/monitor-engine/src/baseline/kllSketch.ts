@@ -9,7 +9,8 @@ import type { KllBucket, KllSketchJson } from '../formats/statistics';
  * compaction result depends on Spark's partitioning and cannot be reproduced anyway, so the
  * engine builds an equivalent sketch deterministically in SQL: every 2^h-th value in sorted
  * order at level h (weight 2^h) plus the remainder at level 0, which keeps the total weight
- * equal to the number of values and every rank within 2^h of the truth.
+ * equal to the number of values. Up to sketchItems.ts's SAMPLE_SIZE values every rank is within
+ * 2^h of the truth; beyond, the ranks are read from a fixed-size sample (see sketchItems.ts).
  */
 
 /** deequ's defaults, written into every sketch. */

@@ -4,6 +4,12 @@ import {
   payloadRecordsSql,
   payloadTextSql,
 } from './payloadSql';
+import {
+  INFERENCE_TIME_PATH,
+  inferenceTimeSql,
+  isCaptureRecordSql,
+  placeholders,
+} from './jsonLineSql';
 
 /**
  * SQL that reads capture files into one row per captured request, with its payloads decoded
@@ -13,9 +19,17 @@ import {
  * than the payload values.
  */
 
-/** `?, ?, …` for a list of bound file paths. */
-export const placeholders = (count: number) =>
-  Array(count).fill('?').join(', ');
+/**
+ * The parameters of {@link requestsSql}: the file paths (read), the file paths again when
+ * located (to number the files), then the window's start and end.
+ */
+export function requestsParams(
+  paths: readonly string[],
+  window: { start: Date; end: Date },
+  located = true,
+): (string | Date)[] {
+  return [...paths, ...(located ? paths : []), window.start, window.end];
+}
 
 const PAYLOAD_STRUCT =
   'STRUCT(observedContentType VARCHAR, data VARCHAR, encoding VARCHAR)';
@@ -26,7 +40,7 @@ const PAYLOAD_STRUCT =
  */
 export function fastParsedSql(fileCount: number): string {
   const columns = `{captureData: 'STRUCT(endpointInput ${PAYLOAD_STRUCT}, endpointOutput ${PAYLOAD_STRUCT})', eventMetadata: 'STRUCT(inferenceTime VARCHAR)'}`;
-  return `SELECT row_number() OVER () AS req_id, filename AS file,
+  return `SELECT filename AS file,
        NOT (captureData IS NULL AND eventMetadata IS NULL) AS ok,
        captureData.endpointInput AS i, captureData.endpointOutput AS o,
        eventMetadata.inferenceTime AS time_text
@@ -39,25 +53,23 @@ export function fastParsedSql(fileCount: number): string {
 /** Robust path: one text line at a time, validated with json_valid before extraction. */
 export function robustParsedSql(fileCount: number): string {
   const paths = [
-    'captureData.endpointInput.observedContentType',
-    'captureData.endpointInput.data',
-    'captureData.endpointInput.encoding',
-    'captureData.endpointOutput.observedContentType',
-    'captureData.endpointOutput.data',
-    'captureData.endpointOutput.encoding',
-    'eventMetadata.inferenceTime',
-  ].map(p => `'$.${p}'`);
-  const isRecord = `CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT'
-      THEN json_exists(line, '$.captureData') OR json_exists(line, '$.eventMetadata') ELSE false END`;
-  return `SELECT req_id, file, ok,
+    '$.captureData.endpointInput.observedContentType',
+    '$.captureData.endpointInput.data',
+    '$.captureData.endpointInput.encoding',
+    '$.captureData.endpointOutput.observedContentType',
+    '$.captureData.endpointOutput.data',
+    '$.captureData.endpointOutput.encoding',
+    INFERENCE_TIME_PATH,
+  ].map(p => `'${p}'`);
+  return `SELECT file, ok,
        CASE WHEN ok THEN {'observedContentType': f[1], 'data': f[2], 'encoding': f[3]} END AS i,
        CASE WHEN ok THEN {'observedContentType': f[4], 'data': f[5], 'encoding': f[6]} END AS o,
        f[7] AS time_text
-     FROM (SELECT row_number() OVER () AS req_id, file, ok,
+     FROM (SELECT file, ok,
                   CASE WHEN ok THEN json_extract_string(line, [${paths.join(
                     ', ',
                   )}]) END AS f
-           FROM (SELECT filename AS file, line, ${isRecord} AS ok
+           FROM (SELECT filename AS file, line, ${isCaptureRecordSql('line')} AS ok
                  FROM read_csv([${placeholders(
                    fileCount,
                  )}], ${LINES_READER_OPTIONS}, filename=true)
@@ -65,21 +77,25 @@ export function robustParsedSql(fileCount: number): string {
 }
 
 /**
- * Requests with their payloads decoded into records (see payloadSql.ts). Bound parameters: the
- * file paths (read), the file paths again (to number them), then the window's start and end.
+ * A query of the requests with their payloads decoded into records (see payloadSql.ts). Bound
+ * parameters: {@link requestsParams}. It is a query, not a table: each pass over the window decodes the files again
+ * rather than keep millions of nested lists in memory.
  */
 export function requestsSql(
-  table: string,
   parsed: string,
   fileCount: number,
+  located = true,
 ): string {
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
-     WITH parsed AS (${parsed}),
+  // Requests are numbered (last, over the decoded rows) and given their file only when asked:
+  // the numbering keeps file order but costs a serial step, and finding the file costs string
+  // comparisons on every row; the passes that count and copy the records do without.
+  const file = located
+    ? `list_position([${placeholders(fileCount)}], file)::INTEGER`
+    : 'NULL::INTEGER';
+  return `WITH parsed AS (${parsed}),
      decoded AS (
-       SELECT req_id, list_position([${placeholders(
-         fileCount,
-       )}], file)::INTEGER AS fi, ok, i.data IS NOT NULL AS has_input,
-              TRY_CAST(time_text AS TIMESTAMPTZ) AS inference_time,
+       SELECT ${file} AS fi, ok, i.data IS NOT NULL AS has_input,
+              ${inferenceTimeSql('time_text')} AS inference_time,
               ${payloadTextSql(
                 'i.data',
                 'i.encoding',
@@ -89,7 +105,9 @@ export function requestsSql(
                 'o.encoding',
               )} AS out_text, o.encoding AS out_enc, o.observedContentType AS out_type
        FROM parsed)
-     SELECT req_id, fi, ok, has_input,
+     SELECT ${
+       located ? 'row_number() OVER ()' : 'NULL::BIGINT'
+     } AS req_id, fi, ok, has_input,
             (inference_time IS NULL OR (inference_time >= ? AND inference_time < ?)) AS in_window,
             ${payloadRecordsSql(
               'in_text',

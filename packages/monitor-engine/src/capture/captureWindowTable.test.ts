@@ -60,7 +60,10 @@ describe('scanCaptureFiles', () => {
     engine.query<{
       in_vals: (string | null)[];
       out_vals: (string | null)[] | null;
-    }>(`SELECT in_vals, out_vals FROM ${scan.recordsTable} ORDER BY rid`);
+    }>(
+      `SELECT in_vals, out_vals FROM (${scan.records.sql}) ORDER BY rid`,
+      scan.records.params,
+    );
   const file = (name: string, lines: string[]) => {
     const p = path.join(dir, name);
     fs.writeFileSync(p, `${lines.join('\n')}\n`);

@@ -1,15 +1,14 @@
-import fs from 'node:fs';
-import type { SqlEngine } from '../sql/SqlEngine';
-import { LINES_READER_OPTIONS } from '../baseline/datasetTable';
+import type { SqlEngine, SqlParameter } from '../sql/SqlEngine';
 import {
   fastParsedSql,
-  placeholders,
+  requestsParams,
   requestsSql,
   robustParsedSql,
 } from './captureRequestsSql';
+import { isCaptureRecordSql, numberedLinesSql, placeholders } from './jsonLineSql';
 
 /**
- * Turns the capture files of one window into a DuckDB table of decoded records. The scan and
+ * Turns the capture files of one window into a query of decoded records. The scan and
  * the decoding run in SQL (files read as text lines, json_valid, json_extract, from_base64,
  * string_split/unnest). Bad input never fails the scan: malformed lines, requests without an
  * input payload, undecodable payloads, records outside the window and records with the wrong
@@ -51,12 +50,19 @@ export interface CaptureScanReport {
 
 export interface CaptureScan {
   /**
-   * View (rid, in_vals VARCHAR[], out_vals VARCHAR[]) of the records kept, over the requests
-   * table; rid orders the records as captured.
+   * A query (rid, in_vals VARCHAR[], out_vals VARCHAR[]) of the records kept, with its bound
+   * parameters; rid orders the records as captured. Reading it decodes the files again.
    */
-  recordsTable: string;
-  /** The decoded requests the view reads; drop with {@link releaseCaptureScan}. */
-  requestsTable: string;
+  records: {
+    sql: string;
+    params: SqlParameter[];
+    /**
+     * The same records without rid, still in capture order (DuckDB keeps insertion order):
+     * numbering costs a serial step, which the bulk reader does without.
+     */
+    unnumberedSql: string;
+    unnumberedParams: SqlParameter[];
+  };
   /** Number of input values per kept record (the most common count). */
   inputColumns: number;
   /** Number of output values per kept record (the most common count; 0 without output). */
@@ -67,21 +73,31 @@ export interface CaptureScan {
 const MAX_PROBLEMS = 5;
 /** rid = request number * RECORD_SLOTS + record number within the request. */
 const RECORD_SLOTS = 16777216;
-let counter = 0;
+const USABLE = 'ok AND has_input AND in_recs IS NOT NULL AND in_window';
+
+/** Counts of one record width (NULL: the requests that gave no usable record). */
+interface WidthRow {
+  width: number | null;
+  n: number;
+  out_width: number | null;
+  lines: number;
+  malformed: number;
+  without_input: number;
+  undecodable: number;
+  outside: number;
+  mismatch: number;
+}
 
 /**
- * Decodes the window's requests into one table (one pass over the files) and counts what is
- * left out. The records themselves are a view over that table, so they are never copied; the
- * caller materialises only what it analyses, then calls {@link releaseCaptureScan}.
+ * Scans the window's capture files once to count what they hold and what is left out, and
+ * returns the query of the records kept. Nothing the size of the window is kept in memory: the
+ * caller reads the records query once, into the table it analyses.
  */
 export async function scanCaptureFiles(
   engine: SqlEngine,
   files: readonly CaptureFile[],
   window: { start: Date; end: Date },
 ): Promise<CaptureScan> {
-  const id = ++counter;
-  const requestsTable = `capture_requests_${id}`;
-  const recordsTable = `capture_records_${id}`;
   const emptyReport: CaptureScanReport = {
     files: files.length,
     lines: 0,
@@ -96,107 +112,86 @@ export async function scanCaptureFiles(
     problems: [],
   };
   if (files.length === 0) {
-    await engine.query(
-      `CREATE OR REPLACE TEMP TABLE ${requestsTable} (req_id BIGINT, in_vals VARCHAR[], out_vals VARCHAR[])`,
-    );
-    await engine.query(
-      `CREATE OR REPLACE TEMP VIEW ${recordsTable} AS
-       SELECT req_id AS rid, in_vals, out_vals FROM ${requestsTable}`,
-    );
     return {
-      recordsTable,
-      requestsTable,
+      records: {
+        sql: 'SELECT 0::BIGINT AS rid, []::VARCHAR[] AS in_vals, []::VARCHAR[] AS out_vals LIMIT 0',
+        unnumberedSql:
+          'SELECT []::VARCHAR[] AS in_vals, []::VARCHAR[] AS out_vals LIMIT 0',
+        params: [],
+        unnumberedParams: [],
+      },
       inputColumns: 0,
       outputColumns: 0,
       report: emptyReport,
     };
   }
 
-  // 1. Lines → requests, with the fast reader; if any line is malformed, again with the
+  // Lines → requests with the fast reader; if any line is malformed, again with the
   // line-by-line reader, because a truncated JSON line can swallow the line after it.
   const paths = files.map(f => f.path);
-  const params = [...paths, ...paths, window.start, window.end];
-  await engine.query(
-    requestsSql(requestsTable, fastParsedSql(files.length), files.length),
-    params,
+  const params = requestsParams(paths, window);
+  const bulkParams = requestsParams(paths, window, false);
+  let parsed = fastParsedSql(files.length);
+  let widths = await countWidths(
+    engine,
+    requestsSql(parsed, files.length, false),
+    bulkParams,
   );
-  const [{ malformed }] = await engine.query<{ malformed: number }>(
-    `SELECT count(*) FILTER (WHERE NOT ok) AS malformed FROM ${requestsTable}`,
-  );
-  if (Number(malformed) > 0) {
-    await engine.query(
-      requestsSql(requestsTable, robustParsedSql(files.length), files.length),
-      params,
+  const total = (key: keyof WidthRow) =>
+    widths.reduce((sum, w) => sum + Number(w[key] ?? 0), 0);
+  if (total('malformed') > 0) {
+    parsed = robustParsedSql(files.length);
+    widths = await countWidths(
+      engine,
+      requestsSql(parsed, files.length, false),
+      bulkParams,
     );
   }
+  const requests = requestsSql(parsed, files.length);
 
-  const [counts] = await engine.query<Record<string, number>>(
-    `SELECT count(*) AS lines,
-       count(*) FILTER (WHERE NOT ok) AS malformed,
-       count(*) FILTER (WHERE ok AND NOT has_input) AS without_input,
-       count(*) FILTER (WHERE ok AND has_input AND in_recs IS NULL) AS undecodable,
-       count(*) FILTER (WHERE ok AND has_input AND in_recs IS NOT NULL AND NOT in_window) AS outside
-     FROM ${requestsTable}`,
-  );
+  // The most common input width decides which records are kept.
+  const records = widths.filter(w => w.width !== null);
+  const inputColumns = Number(records[0]?.width ?? 0);
+  const outputColumns = Number(records[0]?.out_width ?? 0);
+  const decoded = records.reduce((sum, w) => sum + Number(w.n), 0);
+  const kept = Number(records[0]?.n ?? 0);
 
-  // 2. Requests → records; the most common input width decides which records are kept.
-  const usable = `ok AND has_input AND in_recs IS NOT NULL AND in_window`;
-  const perRecord = `SELECT req_id, fi, in_recs, unnest(in_recs) AS in_vals,
-        unnest(generate_series(1, len(in_recs))) AS k, out_recs
-      FROM ${requestsTable} WHERE ${usable}`;
-  const widths = await engine.query<{
-    width: number;
-    n: number;
-    out_width: number | null;
-  }>(
-    `SELECT len(in_vals) AS width, count(*) AS n,
-            mode(len(out_recs[k])) AS out_width
-     FROM (${perRecord}) GROUP BY 1 ORDER BY n DESC, width`,
-  );
-  const inputColumns = Number(widths[0]?.width ?? 0);
-  const outputColumns = Number(widths[0]?.out_width ?? 0);
-  const decoded = widths.reduce((sum, w) => sum + Number(w.n), 0);
-  const kept = Number(widths[0]?.n ?? 0);
-
-  // The width is a count computed by the engine, inlined as a literal.
-  await engine.query(
-    `CREATE OR REPLACE TEMP VIEW ${recordsTable} AS
-     SELECT req_id * ${RECORD_SLOTS} + k AS rid,
-            list_transform(in_vals, lambda v: nullif(v, '')) AS in_vals,
-            list_transform(out_recs[k], lambda v: nullif(v, '')) AS out_vals
-     FROM (${perRecord}) WHERE len(in_vals) = ${Math.trunc(inputColumns)}`,
-  );
-
-  const [{ mismatch }] = await engine.query<{ mismatch: number }>(
-    `SELECT count(*) AS mismatch FROM ${requestsTable}
-     WHERE ${usable} AND out_recs IS NOT NULL AND len(out_recs) <> len(in_recs)`,
-  );
-
-  const problems: (Omit<CaptureProblem, 'file'> & { file: number | string })[] =
-    Number(counts.without_input) +
-      Number(counts.undecodable) +
-      (decoded - kept) >
-    0
-      ? await describeProblems(engine, requestsTable, inputColumns, usable)
+  const problems: (Omit<CaptureProblem, 'file'> & {
+    file: number | string;
+  })[] =
+    total('without_input') + total('undecodable') + (decoded - kept) > 0
+      ? await describeProblems(engine, requests, params, inputColumns)
       : [];
-  if (Number(counts.malformed) > 0) {
+  if (total('malformed') > 0) {
     problems.unshift(...(await describeMalformedLines(engine, files)));
   }
   return {
-    recordsTable,
-    requestsTable,
+    // The width is a count computed by the engine, inlined as a literal.
+    records: {
+      sql: `SELECT req_id * ${RECORD_SLOTS} + k AS rid,
+              list_transform(in_vals, lambda v: nullif(v, '')) AS in_vals,
+              list_transform(out_recs[k], lambda v: nullif(v, '')) AS out_vals
+            FROM (${perRecordSql(requests)})
+            WHERE len(in_vals) = ${Math.trunc(inputColumns)}`,
+      unnumberedSql: `SELECT list_transform(in_vals, lambda v: nullif(v, '')) AS in_vals,
+              list_transform(out_recs[k], lambda v: nullif(v, '')) AS out_vals
+            FROM (${perRecordSql(requestsSql(parsed, files.length, false))})
+            WHERE len(in_vals) = ${Math.trunc(inputColumns)}`,
+      params,
+      unnumberedParams: bulkParams,
+    },
     inputColumns,
     outputColumns,
     report: {
       ...emptyReport,
-      lines: Number(counts.lines),
-      malformedLines: Number(counts.malformed),
-      requestsWithoutInput: Number(counts.without_input),
-      undecodablePayloads: Number(counts.undecodable),
-      requestsOutsideWindow: Number(counts.outside),
+      lines: total('lines'),
+      malformedLines: total('malformed'),
+      requestsWithoutInput: total('without_input'),
+      undecodablePayloads: total('undecodable'),
+      requestsOutsideWindow: total('outside'),
       decodedRecords: decoded,
       wrongColumnCount: decoded - kept,
-      outputRecordMismatch: Number(mismatch),
+      outputRecordMismatch: total('mismatch'),
       records: kept,
       problems: problems.map(p => ({
         ...p,
@@ -209,37 +204,68 @@ export async function scanCaptureFiles(
   };
 }
 
-/** Drops what {@link scanCaptureFiles} created. */
-export async function releaseCaptureScan(
+/** One row per record of the usable requests, k its number within its request. */
+function perRecordSql(requests: string): string {
+  return `SELECT req_id, fi, unnest(in_recs) AS in_vals,
+            unnest(generate_series(1, len(in_recs))) AS k, out_recs
+          FROM (${requests}) WHERE ${USABLE}`;
+}
+
+/**
+ * One pass for every count: request-level counts (on the first row of each request) and, per
+ * record width, the number of records and the most common output width, largest group first.
+ * Requests without usable records keep one row with a NULL record.
+ */
+async function countWidths(
   engine: SqlEngine,
-  scan: Pick<CaptureScan, 'recordsTable' | 'requestsTable'>,
-): Promise<void> {
-  await engine.query(`DROP VIEW IF EXISTS ${scan.recordsTable}`);
-  await engine.query(`DROP TABLE IF EXISTS ${scan.requestsTable}`);
+  requests: string,
+  params: SqlParameter[],
+): Promise<WidthRow[]> {
+  return engine.query<WidthRow>(
+    `SELECT len(rec) AS width, count(rec) AS n, mode(len(out_recs[k])) AS out_width,
+       count(*) FILTER (WHERE k = 1) AS lines,
+       count(*) FILTER (WHERE k = 1 AND NOT ok) AS malformed,
+       count(*) FILTER (WHERE k = 1 AND ok AND NOT has_input) AS without_input,
+       count(*) FILTER (WHERE k = 1 AND ok AND has_input AND in_recs IS NULL) AS undecodable,
+       count(*) FILTER (WHERE k = 1 AND ok AND has_input AND in_recs IS NOT NULL AND NOT in_window) AS outside,
+       count(*) FILTER (WHERE k = 1 AND ${USABLE} AND out_recs IS NOT NULL
+                        AND len(out_recs) <> len(in_recs)) AS mismatch
+     FROM (SELECT ok, has_input, in_window, in_recs, out_recs,
+             unnest(CASE WHEN ${USABLE} AND len(in_recs) > 0 THEN in_recs ELSE [NULL] END) AS rec,
+             unnest(generate_series(1, CASE WHEN ${USABLE} THEN greatest(len(in_recs), 1) ELSE 1 END)) AS k
+           FROM (${requests}))
+     GROUP BY 1 ORDER BY (width IS NULL), n DESC, width`,
+    params,
+  );
 }
 
 /** The first few problems of each kind, with the index of their file. */
 async function describeProblems(
   engine: SqlEngine,
   requests: string,
+  params: SqlParameter[],
   inputColumns: number,
-  usable: string,
 ): Promise<{ file: number; reason: string }[]> {
+  // Only the requests with a problem are kept from this pass over the files.
   const rows = await engine.query<{
     fi: number;
     kind: string;
     detail: string | null;
   }>(
-    `(SELECT fi, 'no-input' AS kind, NULL AS detail FROM ${requests}
+    `WITH requests AS MATERIALIZED (
+       SELECT req_id, fi, ok, has_input, in_window, in_recs FROM (${requests})
+       WHERE ok AND (NOT has_input OR in_recs IS NULL
+             OR list_bool_or(list_transform(in_recs, lambda r: len(r) <> ?))))
+     (SELECT fi, 'no-input' AS kind, NULL AS detail FROM requests
         WHERE ok AND NOT has_input ORDER BY req_id LIMIT ${MAX_PROBLEMS})
      UNION ALL
-     (SELECT fi, 'undecodable', NULL FROM ${requests}
+     (SELECT fi, 'undecodable', NULL FROM requests
         WHERE ok AND has_input AND in_recs IS NULL ORDER BY req_id LIMIT ${MAX_PROBLEMS})
      UNION ALL
      (SELECT fi, 'width', CAST(len(rec) AS VARCHAR) FROM
-        (SELECT req_id, fi, unnest(in_recs) AS rec FROM ${requests} WHERE ${usable})
+        (SELECT req_id, fi, unnest(in_recs) AS rec FROM requests WHERE ${USABLE})
         WHERE len(rec) <> ? ORDER BY req_id LIMIT ${MAX_PROBLEMS})`,
-    [inputColumns],
+    [...params, inputColumns, inputColumns],
   );
   return rows.map(row => {
     const file = Number(row.fi);
@@ -264,43 +290,26 @@ async function describeProblems(
 }
 
 /**
- * Only when some lines were malformed: reads the raw lines again to show the first few. A line
- * is malformed when it is not JSON, not an object, or has neither captureData nor eventMetadata.
+ * Only when some lines were malformed: reads the lines again, numbered, to show the first few.
+ * A line is malformed when it is not JSON, not an object, or has neither captureData nor
+ * eventMetadata.
  */
 async function describeMalformedLines(
   engine: SqlEngine,
   files: readonly CaptureFile[],
 ): Promise<CaptureProblem[]> {
-  const rows = await engine.query<{ file: string; line: string }>(
-    `SELECT file, line FROM (
-       SELECT filename AS file, line FROM read_csv([${placeholders(
-         files.length,
-       )}], ${LINES_READER_OPTIONS}, filename=true)
-       WHERE line IS NOT NULL AND trim(line) <> '')
-     WHERE NOT (CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT'
-                     THEN json_exists(line, '$.captureData') OR json_exists(line, '$.eventMetadata')
-                     ELSE false END)
+  const rows = await engine.query<{ file: string; line_number: number; line: string }>(
+    `SELECT filename AS file, line_number, line FROM (${numberedLinesSql(files.length)})
+     WHERE NOT (${isCaptureRecordSql('line')})
+     ORDER BY list_position([${placeholders(files.length)}], filename), line_number
      LIMIT ${MAX_PROBLEMS}`,
-    files.map(f => f.path),
+    [...files.map(f => f.path), ...files.map(f => f.path)],
   );
   return rows.map(row => ({
     file: row.file,
-    line: lineNumberOf(row.file, row.line),
+    line: Number(row.line_number),
     reason: `not a JSON capture record: ${row.line.slice(0, 60)}`,
   }));
-}
-
-/** Line numbers are looked up only for the few reported lines, not for every record. */
-function lineNumberOf(file: string, linePrefix: string): number | undefined {
-  try {
-    const index = fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .findIndex(line => line.startsWith(linePrefix));
-    return index >= 0 ? index + 1 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Human-readable lines for the report (what was left out and why). */

@@ -18,18 +18,24 @@ export function payloadTextSql(data: string, encoding: string): string {
   return `CASE WHEN upper(${encoding}) = 'BASE64' THEN try(decode(from_base64(${data}))) ELSE ${data} END`;
 }
 
-/** 'json' or 'csv': from the content type, else the encoding, else the first character. */
+/**
+ * 'json' or 'csv': from the content type (when there is one), else the encoding, else the
+ * first character that is not white space (a BASE64 payload without a content type).
+ */
 export function payloadKindSql(
   text: string,
-  contentType: string,
+  contentType: string | undefined,
   encoding: string,
 ): string {
+  const byContentType = contentType
+    ? `WHEN lower(${contentType}) LIKE '%json%' THEN 'json'
+    WHEN lower(${contentType}) LIKE '%csv%' THEN 'csv'`
+    : '';
   return `CASE
-    WHEN lower(${contentType}) LIKE '%json%' THEN 'json'
-    WHEN lower(${contentType}) LIKE '%csv%' THEN 'csv'
+    ${byContentType}
     WHEN upper(${encoding}) = 'JSON' THEN 'json'
     WHEN upper(${encoding}) = 'CSV' THEN 'csv'
-    WHEN ltrim(${text}) SIMILAR TO '[\\[{].*' THEN 'json'
+    WHEN left(ltrim(${text}, ' ' || chr(9) || chr(10) || chr(13)), 1) IN ('[', '{') THEN 'json'
     ELSE 'csv' END`;
 }
 

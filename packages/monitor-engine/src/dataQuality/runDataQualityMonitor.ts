@@ -8,9 +8,7 @@ import { suggestConstraints } from '../baseline/suggestConstraints';
 import type { TypeCounts } from '../baseline/dataTypes';
 import {
   CaptureScanReport,
-  CaptureScan,
   describeScanReport,
-  releaseCaptureScan,
   scanCaptureFiles,
 } from '../capture/captureWindowTable';
 import { localCaptureFiles } from '../capture/localCaptureFiles';
@@ -121,12 +119,10 @@ export async function runDataQualityMonitor(
     start: options.start,
     end: options.end,
   });
-  let scan: CaptureScan | undefined;
-  let windowTable: string | undefined;
+  let releaseWindow: (() => Promise<void>) | undefined;
   try {
-    scan = await scanCaptureFiles(options.engine, local.files, options);
-    const captureReport = scan.report;
-    const notes = describeScanReport(captureReport);
+    const scan = await scanCaptureFiles(options.engine, local.files, options);
+    const notes = describeScanReport(scan.report);
     if (scan.report.records === 0) {
       const where = `${options.captureStore.url} ${options.endpoint}/${
         options.variant ?? 'AllTraffic'
@@ -148,10 +144,7 @@ export async function runDataQualityMonitor(
       scan,
       baselineNames,
     );
-    windowTable = window.table.name;
-    // The window table holds all the values now: free the decoded requests early.
-    await releaseCaptureScan(options.engine, scan);
-    scan = undefined;
+    releaseWindow = window.release;
     const profile = await profileTable(options.engine, window.table);
     const typeCounts = new Map<string, TypeCounts>(
       window.table.names.map((name, i) => [name, profile.typeCounts[i]]),
@@ -211,7 +204,7 @@ export async function runDataQualityMonitor(
       statistics: profile.statistics,
       violations,
       metrics,
-      capture: captureReport,
+      capture: scan.report,
       notes,
       outputs,
     };
@@ -222,9 +215,7 @@ export async function runDataQualityMonitor(
       }`,
     );
   } finally {
-    if (windowTable)
-      await options.engine.query(`DROP TABLE IF EXISTS ${windowTable}`);
-    if (scan) await releaseCaptureScan(options.engine, scan);
+    if (releaseWindow) await releaseWindow();
     await local.cleanup();
   }
 }

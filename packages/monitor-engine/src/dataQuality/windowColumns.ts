@@ -1,8 +1,6 @@
 import type { SqlEngine } from '../sql/SqlEngine';
-import {
-  ProfiledTable,
-  typedValueColumnsSql,
-} from '../baseline/columnProfiler';
+import type { ProfiledTable } from '../baseline/columnProfiler';
+import { valueTypeCodeSql } from '../baseline/dataTypes';
 import type { CaptureScan } from '../capture/captureWindowTable';
 
 /**
@@ -16,6 +14,8 @@ import type { CaptureScan } from '../capture/captureWindowTable';
 export interface WindowColumns {
   table: ProfiledTable;
   includesOutput: boolean;
+  /** Drops the window's table. */
+  release(): Promise<void>;
 }
 
 let counter = 0;
@@ -32,17 +32,32 @@ export async function createWindowTable(
   const names = [...Array(width).keys()].map(i => baselineNames[i] ?? `_c${i}`);
   const view = `capture_window_${++counter}`;
   // The output width is a count computed by the engine, inlined as a literal.
-  const values = includesOutput
+  const list = includesOutput
     ? `list_concat(list_resize(coalesce(out_vals, []::VARCHAR[]), ${Math.trunc(
         outputColumns,
       )}), in_vals)`
     : 'in_vals';
   // The one copy of the window's values, typed once: every profiling scan reads this table.
+  // It is written in capture order without numbering (a window function would serialise the
+  // decoding); DuckDB keeps insertion order, and every record has `width` values, so the
+  // record id follows from the row id.
+  // Only what cannot be recomputed cheaply is stored (the text and its type code); the number
+  // is cast again by each scan, which costs less than keeping 8 more bytes per value.
+  const values = `${view}_values`;
   await engine.query(
-    `CREATE OR REPLACE TEMP TABLE ${view} AS
-     SELECT rid, i, v, ${typedValueColumnsSql('v')}
-     FROM (SELECT rid, unnest(range(len(vals)))::INTEGER AS i, unnest(vals) AS v
-           FROM (SELECT rid, ${values} AS vals FROM ${scan.recordsTable}))`,
+    `CREATE OR REPLACE TEMP TABLE ${values} AS
+     SELECT i, v, ${valueTypeCodeSql('v')}::UTINYINT AS t
+     FROM (SELECT unnest(range(len(vals)))::INTEGER AS i, unnest(vals) AS v
+           FROM (SELECT ${list} AS vals FROM (${scan.records.unnumberedSql})))`,
+    scan.records.unnumberedParams,
   );
-  return { table: { name: view, names, typed: true }, includesOutput };
+  await engine.query(
+    `CREATE OR REPLACE TEMP VIEW ${view} AS
+     SELECT rowid // ${width} AS rid, i, v, t, TRY_CAST(v AS DOUBLE) AS d FROM ${values}`,
+  );
+  const release = async () => {
+    await engine.query(`DROP VIEW IF EXISTS ${view}`);
+    await engine.query(`DROP TABLE IF EXISTS ${values}`);
+  };
+  return { table: { name: view, names, typed: true }, includesOutput, release };
 }

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  extraKeysJson,
-  JsonLinesResult,
-  parseRecordLine,
-  parseRecordLines,
-  validateRecord,
-} from './jsonLinesRecords';
+import { extraKeysJson, jsonLinesFormat } from './jsonLinesRecords';
 
 /**
  * SageMaker real-time endpoint data-capture records (reference §1.1): one compact JSON object per
@@ -63,25 +57,6 @@ export const captureRecordSchema = z.looseObject({
 });
 export type CaptureRecord = z.infer<typeof captureRecordSchema>;
 
-/** Validates a decoded capture record (e.g. a pretty-printed one); errors name file, line, field. */
-export function parseCaptureRecord(value: unknown, file: string, line = 1): CaptureRecord {
-  return validateRecord(captureRecordSchema, value, file, line);
-}
-
-/** Parses one line of a capture file. */
-export function parseCaptureLine(text: string, file: string, line: number): CaptureRecord {
-  return parseRecordLine(captureRecordSchema, text, file, line);
-}
-
-/** Parses a capture file's text; see {@link parseRecordLines} for the error modes. */
-export function parseCaptureJsonl(
-  text: string,
-  file: string,
-  options: { onError?: 'throw' | 'collect' } = {},
-): JsonLinesResult<CaptureRecord> {
-  return parseRecordLines(captureRecordSchema, text, file, options);
-}
-
 /** The id a ground-truth record must carry to match this capture: inferenceId if set, else eventId. */
 export function captureJoinId(record: CaptureRecord): string {
   return record.eventMetadata.inferenceId ?? record.eventMetadata.eventId;
@@ -133,9 +108,13 @@ export function formatCaptureRecord(record: CaptureRecord): string {
   );
 }
 
+const captureJsonLines = jsonLinesFormat(captureRecordSchema, formatCaptureRecord);
+
+/** Validates a decoded capture record (e.g. a pretty-printed one); errors name file, line, field. */
+export const parseCaptureRecord = captureJsonLines.parseRecord;
+/** Parses one line of a capture file. */
+export const parseCaptureLine = captureJsonLines.parseLine;
+/** Parses a capture file's text; see parseRecordLines for the error modes. */
+export const parseCaptureJsonl = captureJsonLines.parseJsonl;
 /** A whole capture file: one record per line, each line ending in '\n'. */
-export function formatCaptureJsonl(records: Iterable<CaptureRecord>): string {
-  let out = '';
-  for (const record of records) out += `${formatCaptureRecord(record)}\n`;
-  return out;
-}
+export const formatCaptureJsonl = captureJsonLines.formatJsonl;

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  extraKeysJson,
-  JsonLinesResult,
-  parseRecordLine,
-  parseRecordLines,
-  validateRecord,
-} from './jsonLinesRecords';
+import { extraKeysJson, jsonLinesFormat } from './jsonLinesRecords';
 import { payloadEncodingSchema } from './captureRecord';
 
 /**
@@ -27,25 +21,6 @@ export const groundTruthRecordSchema = z.looseObject({
 });
 export type GroundTruthRecord = z.infer<typeof groundTruthRecordSchema>;
 
-/** Validates a decoded ground-truth record; errors name file, line and field. */
-export function parseGroundTruthRecord(value: unknown, file: string, line = 1): GroundTruthRecord {
-  return validateRecord(groundTruthRecordSchema, value, file, line);
-}
-
-/** Parses one line of a ground-truth file. */
-export function parseGroundTruthLine(text: string, file: string, line: number): GroundTruthRecord {
-  return parseRecordLine(groundTruthRecordSchema, text, file, line);
-}
-
-/** Parses a ground-truth file's text; see {@link parseRecordLines} for the error modes. */
-export function parseGroundTruthJsonl(
-  text: string,
-  file: string,
-  options: { onError?: 'throw' | 'collect' } = {},
-): JsonLinesResult<GroundTruthRecord> {
-  return parseRecordLines(groundTruthRecordSchema, text, file, options);
-}
-
 /** One ground-truth record as compact JSON in SageMaker's key order, without a newline. */
 export function formatGroundTruthRecord(record: GroundTruthRecord): string {
   const { groundTruthData: truth, eventMetadata: meta } = record;
@@ -58,9 +33,13 @@ export function formatGroundTruthRecord(record: GroundTruthRecord): string {
   );
 }
 
+const groundTruthJsonLines = jsonLinesFormat(groundTruthRecordSchema, formatGroundTruthRecord);
+
+/** Validates a decoded ground-truth record; errors name file, line and field. */
+export const parseGroundTruthRecord = groundTruthJsonLines.parseRecord;
+/** Parses one line of a ground-truth file. */
+export const parseGroundTruthLine = groundTruthJsonLines.parseLine;
+/** Parses a ground-truth file's text; see parseRecordLines for the error modes. */
+export const parseGroundTruthJsonl = groundTruthJsonLines.parseJsonl;
 /** A whole ground-truth file: one record per line, each line ending in '\n'. */
-export function formatGroundTruthJsonl(records: Iterable<GroundTruthRecord>): string {
-  let out = '';
-  for (const record of records) out += `${formatGroundTruthRecord(record)}\n`;
-  return out;
-}
+export const formatGroundTruthJsonl = groundTruthJsonLines.formatJsonl;

@@ -1,4 +1,4 @@
-import { formatJavaDouble, jacksonStringify, jdouble } from './jackson';
+import { formatJavaDouble, jacksonStringify, javaDoubleToString, jdouble, jlong } from './jackson';
 
 describe('formatJavaDouble', () => {
   it.each([
@@ -14,8 +14,16 @@ describe('formatJavaDouble', () => {
     [-3.25, '-3.25'],
     [0, '0.0'],
     [NaN, '"NaN"'],
+    [-Infinity, '"-Infinity"'],
   ])('%p -> %s', (value, expected) => {
     expect(formatJavaDouble(value)).toBe(expected);
+  });
+
+  it('is javaDoubleToString quoted only for non-finite values', () => {
+    expect(javaDoubleToString(-3.208758170289026)).toBe('-3.208758170289026');
+    expect(javaDoubleToString(12345678.5)).toBe('1.23456785E7');
+    expect(javaDoubleToString(NaN)).toBe('NaN');
+    expect(javaDoubleToString(Infinity)).toBe('Infinity');
   });
 });
 
@@ -45,6 +53,23 @@ describe('jacksonStringify', () => {
         '  } ]',
         '}',
       ].join('\n'),
+    );
+  });
+
+  it('keeps Map key order for integer-like keys and prints JLong bare', () => {
+    const text = jacksonStringify({
+      dataset: { item_count: jlong(3) },
+      cm: new Map([
+        ['10', new Map([['2', jlong(1)]])],
+        ['2', new Map()],
+      ]),
+      spread: jdouble(NaN),
+      absent: undefined,
+    });
+    expect(text).toBe(
+      '{\n  "dataset" : {\n    "item_count" : 3\n  },\n' +
+        '  "cm" : {\n    "10" : {\n      "2" : 1\n    },\n    "2" : { }\n  },\n' +
+        '  "spread" : "NaN"\n}',
     );
   });
 });

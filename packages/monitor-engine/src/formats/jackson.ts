@@ -11,8 +11,13 @@
  *   }                            <- no trailing newline
  *
  * JavaScript has one number type while Java distinguishes long and double; Jackson prints a
- * double with Java's Double.toString (`24.0`, `1.0E-4`). Wrap values that SageMaker writes as
- * doubles in {@link JDouble}; plain numbers are written as integers when integral.
+ * double with Java's Double.toString (`24.0`, `1.0E-4`) and a long bare (`24`). Wrap values
+ * that SageMaker writes as doubles in {@link JDouble}; plain numbers are written as longs when
+ * integral and as doubles otherwise ({@link JLong} forces a long).
+ *
+ * Objects keep their key order, except that JavaScript always lists integer-like keys ("2",
+ * "10") first and ascending; give a `Map` where such keys must keep insertion order (class
+ * labels such as "-1", "1.5", "10").
  */
 
 /** A number that SageMaker writes as a Java double. */
@@ -20,20 +25,32 @@ export class JDouble {
   constructor(readonly value: number) {}
 }
 
-/** Wraps a number (or null) as a Java double for {@link jacksonStringify}. */
+/** Wraps a number as a Java double for {@link jacksonStringify}. */
 export function jdouble(value: number): JDouble {
   return new JDouble(value);
 }
 
-/** A value tree for {@link jacksonStringify}; object key order is kept. */
+/** A number that SageMaker writes as a Java long / Scala Int (a count such as item_count). */
+export class JLong {
+  constructor(readonly value: number) {}
+}
+
+/** Wraps a number as a Java long for {@link jacksonStringify}; any fraction is dropped. */
+export function jlong(value: number): JLong {
+  return new JLong(value);
+}
+
+/** A value tree for {@link jacksonStringify}; object and Map key order is kept. */
 export type JacksonValue =
   | string
   | number
   | boolean
   | null
   | JDouble
-  | JacksonValue[]
-  | { [key: string]: JacksonValue | undefined };
+  | JLong
+  | readonly JacksonValue[]
+  | ReadonlyMap<string, JacksonValue | undefined>
+  | { readonly [key: string]: JacksonValue | undefined };
 
 /** Serialises like Jackson's DefaultPrettyPrinter (see the file comment). */
 export function jacksonStringify(value: JacksonValue): string {
@@ -47,13 +64,15 @@ function write(value: JacksonValue, nesting: number, out: string[]): void {
     out.push('null');
   } else if (value instanceof JDouble) {
     out.push(formatJavaDouble(value.value));
+  } else if (value instanceof JLong) {
+    out.push(String(Math.trunc(value.value)));
   } else if (typeof value === 'number') {
     out.push(Number.isInteger(value) ? String(value) : formatJavaDouble(value));
   } else if (typeof value === 'string') {
     out.push(JSON.stringify(value));
   } else if (typeof value === 'boolean') {
     out.push(String(value));
-  } else if (Array.isArray(value)) {
+  } else if (isArray(value)) {
     // Jackson's FixedSpaceIndenter for arrays: inline and no extra nesting level.
     if (value.length === 0) {
       out.push('[ ]');
@@ -66,9 +85,7 @@ function write(value: JacksonValue, nesting: number, out: string[]): void {
     });
     out.push(' ]');
   } else {
-    const entries = Object.entries(value).filter(
-      ([, v]) => v !== undefined,
-    ) as [string, JacksonValue][];
+    const entries = definedEntries(value);
     if (entries.length === 0) {
       out.push('{ }');
       return;
@@ -83,15 +100,29 @@ function write(value: JacksonValue, nesting: number, out: string[]): void {
   }
 }
 
+// Array.isArray does not narrow readonly arrays out of a union.
+function isArray(value: JacksonValue): value is readonly JacksonValue[] {
+  return Array.isArray(value);
+}
+
+/** An object's or Map's entries in order, leaving out undefined values (absent fields). */
+function definedEntries(
+  value: ReadonlyMap<string, JacksonValue | undefined> | { readonly [key: string]: JacksonValue | undefined },
+): Array<[string, JacksonValue]> {
+  const pairs = value instanceof Map ? [...value.entries()] : Object.entries(value);
+  return pairs.filter((pair): pair is [string, JacksonValue] => pair[1] !== undefined);
+}
+
 /**
  * Java's Double.toString: plain notation with at least one fractional digit for
- * 1e-3 <= |x| < 1e7, otherwise computerised scientific notation (`1.0E7`, `2.5E-4`).
- * NaN and infinities are written as strings, as Jackson does with QUOTE_NON_NUMERIC_NUMBERS.
+ * 1e-3 <= |x| < 1e7, otherwise computerised scientific notation (`1.0E7`, `2.5E-4`);
+ * `NaN`, `Infinity` and `-Infinity` as Java spells them. The digits are the shortest that
+ * round-trip (as Java does since JDK 19, and as JS does).
  */
-export function formatJavaDouble(x: number): string {
-  if (Number.isNaN(x)) return '"NaN"';
-  if (x === Infinity) return '"Infinity"';
-  if (x === -Infinity) return '"-Infinity"';
+export function javaDoubleToString(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
   const abs = Math.abs(x);
   if (abs >= 1e-3 && abs < 1e7) {
@@ -103,4 +134,13 @@ export function formatJavaDouble(x: number): string {
   const [mantissa, exponent] = x.toExponential().split('e');
   const withPoint = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
   return `${withPoint}E${Number(exponent)}`;
+}
+
+/**
+ * A double as a Jackson JSON token: {@link javaDoubleToString}, with NaN and infinities
+ * quoted as strings, as Jackson does with QUOTE_NON_NUMERIC_NUMBERS (on by default).
+ */
+export function formatJavaDouble(x: number): string {
+  const text = javaDoubleToString(x);
+  return Number.isFinite(x) ? text : JSON.stringify(text);
 }

@@ -84,6 +84,35 @@ export function parseRecordLines<T>(
   return { records, errors };
 }
 
+/** The parse and format functions of one JSON Lines record type (capture, ground truth). */
+export interface JsonLinesFormat<T> {
+  /** Validates a decoded record (e.g. a pretty-printed one); errors name file, line and field. */
+  parseRecord(value: unknown, file: string, line?: number): T;
+  /** Parses one line of a file. */
+  parseLine(text: string, file: string, line: number): T;
+  /** Parses a file's text; see {@link parseRecordLines} for the error modes. */
+  parseJsonl(text: string, file: string, options?: { onError?: 'throw' | 'collect' }): JsonLinesResult<T>;
+  /** A whole file: one record per line, each line ending in '\n'. */
+  formatJsonl(records: Iterable<T>): string;
+}
+
+/** Builds a record type's {@link JsonLinesFormat} from its schema and its one-record writer. */
+export function jsonLinesFormat<T>(
+  schema: z.ZodType<T>,
+  formatRecord: (record: T) => string,
+): JsonLinesFormat<T> {
+  return {
+    parseRecord: (value, file, line = 1) => validateRecord(schema, value, file, line),
+    parseLine: (text, file, line) => parseRecordLine(schema, text, file, line),
+    parseJsonl: (text, file, options = {}) => parseRecordLines(schema, text, file, options),
+    formatJsonl: records => {
+      let out = '';
+      for (const record of records) out += `${formatRecord(record)}\n`;
+      return out;
+    },
+  };
+}
+
 /**
  * Appends the keys of `record` that the writer did not already emit, in their original order, so
  * that fields added by newer SageMaker versions survive a read-write round trip.

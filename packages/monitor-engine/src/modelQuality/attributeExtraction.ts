@@ -1,4 +1,4 @@
-import { quoteString } from './sqlText';
+import { quoteString } from '../sql/sqlText';
 
 /**
  * SQL that picks one attribute (inference, probability, label) out of a captured payload, the
@@ -6,7 +6,7 @@ import { quoteString } from './sqlText';
  *   CSV output   — a zero-based column index, `0` or Spark's `_c0`;
  *   JSON output  — a path into the document, `score`, `predictions[0].score` or `$.score`;
  *                  an index addresses a JSON array, and index 0 also a bare JSON scalar.
- * The payload is decoded from BASE64 first; its content type (or encoding) says CSV or JSON.
+ * The payload is decoded first and read as CSV or JSON as capture/payloadSql.ts decides.
  */
 export interface AttributeAddress {
   csvIndex?: number;
@@ -23,17 +23,6 @@ export function attributeAddress(attribute: string): AttributeAddress {
     );
   }
   return { jsonPath: path.startsWith('$') ? path : `$.${path}` };
-}
-
-/** Decoded text of a captured payload with columns `{prefix}_data`, `_encoding`, `_content_type`. */
-export function decodedPayloadSql(data: string, encoding: string): string {
-  return `CASE WHEN ${encoding} = 'BASE64' THEN try(decode(from_base64(${data}))) ELSE ${data} END`;
-}
-
-/** True when the payload is JSON: by its encoding, or for BASE64 by its content type. */
-export function payloadIsJsonSql(encoding: string, contentType: string): string {
-  return `CASE WHEN ${encoding} = 'JSON' THEN true WHEN ${encoding} = 'CSV' THEN false
-    ELSE coalesce(lower(${contentType}) LIKE '%json%', false) END`;
 }
 
 /** The attribute's value as text, NULL when the payload does not have it. */

@@ -1,6 +1,6 @@
 import { SqlEngine } from '../sql/SqlEngine';
 import { invalidFieldSql, PredictionSemantics } from './labelledRows';
-import { quoteIdentifier } from './sqlText';
+import { quoteIdentifier } from '../sql/sqlText';
 
 /** A CSV holding, per row, the model's prediction(s) and the ground truth. */
 export interface BaselineDatasetSpec {

@@ -1,4 +1,4 @@
-import { integer, JsonInteger } from './jacksonJson';
+import { JLong, jlong } from '../formats/jackson';
 
 /** One cell of a confusion matrix as an SQL `GROUP BY actual, predicted` returns it. */
 export interface ConfusionCell {
@@ -113,12 +113,12 @@ export class ConfusionMatrix {
    * The statistics.json form: every label (ground truth or predicted) as a row and as a
    * column, zeros included, counts as integers. Maps keep the label order ("-1" before "0").
    */
-  toJson(): Map<string, Map<string, JsonInteger>> {
+  toJson(): Map<string, Map<string, JLong>> {
     const labels = this.labels();
-    const json = new Map<string, Map<string, JsonInteger>>();
+    const json = new Map<string, Map<string, JLong>>();
     for (const actual of labels) {
-      const row = new Map<string, JsonInteger>();
-      for (const predicted of labels) row.set(predicted, integer(this.count(actual, predicted)));
+      const row = new Map<string, JLong>();
+      for (const predicted of labels) row.set(predicted, jlong(this.count(actual, predicted)));
       json.set(actual, row);
     }
     return json;

@@ -1,6 +1,6 @@
 import { TimeWindow } from '../storage/layout';
 import { ModelQualityMetrics } from './computeMetrics';
-import { integer, JacksonValue, toJacksonJson } from './jacksonJson';
+import { JacksonValue, jacksonStringify, jlong } from '../formats/jackson';
 import { MergeReport } from './mergeWindow';
 import { ModelQualityViolation } from './modelQualityViolations';
 import { ProblemType } from './problemType';
@@ -42,15 +42,15 @@ export function executionSummaryJson(execution: ModelQualityExecution): string {
       const key = camelKey.replace(/[A-Z]/g, letter => `_${letter.toLowerCase()}`);
       merge[key] =
         typeof value === 'number'
-          ? integer(value)
+          ? jlong(value)
           : (value as Array<Record<string, unknown> | string>).map(item =>
               typeof item === 'string'
                 ? item
-                : { file: String(item.file), line: integer(Number(item.line)), problem: String(item.problem) },
+                : { file: String(item.file), line: jlong(Number(item.line)), problem: String(item.problem) },
             );
     }
   }
-  return toJacksonJson({
+  return jacksonStringify({
     monitoring_type: 'ModelQuality',
     status: execution.status,
     exit_message: exitMessage(execution),
@@ -62,10 +62,10 @@ export function executionSummaryJson(execution: ModelQualityExecution): string {
     window_start: execution.window.start.toISOString(),
     window_end: execution.window.end.toISOString(),
     ground_truth_until: execution.groundTruthUntil.toISOString(),
-    item_count: execution.metrics ? integer(execution.metrics.itemCount) : undefined,
-    violation_count: integer(execution.violations.length),
+    item_count: execution.metrics ? jlong(execution.metrics.itemCount) : undefined,
+    violation_count: jlong(execution.violations.length),
     unusable_predictions:
-      execution.unusablePredictions === undefined ? undefined : integer(execution.unusablePredictions),
+      execution.unusablePredictions === undefined ? undefined : jlong(execution.unusablePredictions),
     unusable_prediction_example: execution.unusablePredictionExample,
     merge: execution.merge ? merge : undefined,
     merged_record_keys: execution.mergedKeys,

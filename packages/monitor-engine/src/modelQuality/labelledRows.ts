@@ -1,6 +1,7 @@
 import { DEFAULT_POSITIVE_LABEL } from './binaryMetrics';
 import { ProblemType } from './problemType';
-import { canonicalLabelSql } from './sqlText';
+import { quoteString } from '../sql/sqlText';
+import { canonicalLabelSql } from './canonicalLabel';
 
 /**
  * The contract between the readers (baseline CSV, merged capture + ground truth) and the
@@ -55,14 +56,13 @@ export function classificationValuesSql(semantics: PredictionSemantics): {
   const positiveLabel = semantics.positiveLabel ?? DEFAULT_POSITIVE_LABEL;
   const threshold = semantics.probabilityThreshold ?? DEFAULT_PROBABILITY_THRESHOLD;
   if (!Number.isFinite(threshold)) throw new Error(`Invalid probability threshold ${threshold}`);
-  const positive = positiveLabel.replace(/'/g, "''");
   const predicted = semantics.hasInference
     ? canonicalLabelSql('inference')
     : `CASE WHEN ${probabilitySql()} IS NULL THEN NULL
-        WHEN ${probabilitySql()} >= ${threshold} THEN '${positive}' ELSE '0' END`;
+        WHEN ${probabilitySql()} >= ${threshold} THEN ${quoteString(positiveLabel)} ELSE '0' END`;
   const score = semantics.hasProbability
     ? probabilitySql()
-    : `CASE WHEN (${predicted}) = '${positive}' THEN 1.0 ELSE 0.0 END`;
+    : `CASE WHEN (${predicted}) = ${quoteString(positiveLabel)} THEN 1.0 ELSE 0.0 END`;
   return { actual: canonicalLabelSql('ground_truth'), predicted, score, positiveLabel };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ModelQualityMetrics } from './computeMetrics';
-import { JacksonValue, toJacksonJson } from './jacksonJson';
+import { JacksonValue, jacksonStringify, jdouble } from '../formats/jackson';
 import {
   COMPARISON_OPERATORS,
   ComparisonOperator,
@@ -41,10 +41,10 @@ export function suggestModelQualityConstraints(
 export function modelQualityConstraintsJson(constraints: ModelQualityConstraints): string {
   const section = new Map<string, JacksonValue>();
   for (const c of constraints.constraints) {
-    section.set(c.metric, { threshold: c.threshold, comparison_operator: c.comparisonOperator });
+    section.set(c.metric, { threshold: jdouble(c.threshold), comparison_operator: c.comparisonOperator });
   }
-  return toJacksonJson({
-    version: 0.0,
+  return jacksonStringify({
+    version: jdouble(0),
     [constraintsSectionKey(constraints.problemType)]: section,
   });
 }

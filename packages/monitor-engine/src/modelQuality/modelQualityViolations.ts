@@ -1,5 +1,5 @@
 import { ModelQualityMetrics } from './computeMetrics';
-import { javaDoubleToString, toJacksonJson } from './jacksonJson';
+import { jacksonStringify, javaDoubleToString } from '../formats/jackson';
 import { ModelQualityConstraints } from './modelQualityConstraints';
 import { ComparisonOperator, ScalarMetricName, violationMetricName } from './problemType';
 
@@ -60,7 +60,7 @@ export function checkModelQualityConstraints(
 }
 
 export function modelQualityViolationsJson(violations: readonly ModelQualityViolation[]): string {
-  return toJacksonJson({
+  return jacksonStringify({
     violations: violations.map(v => ({
       constraint_check_type: v.constraintCheckType,
       description: v.description,

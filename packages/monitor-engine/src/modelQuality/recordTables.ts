@@ -1,33 +1,23 @@
 import { SqlEngine } from '../sql/SqlEngine';
 import {
-  AttributeAddress,
-  decodedPayloadSql,
-  extractAttributeSql,
-  payloadIsJsonSql,
-} from './attributeExtraction';
-import { stringList } from './sqlText';
+  captureJoinIdSql,
+  EVENT_ID_PATH,
+  INFERENCE_TIME_PATH,
+  inferenceTimeSql,
+  lineFieldSql,
+  numberedLinesSql,
+} from '../capture/jsonLineSql';
+import { payloadKindSql, payloadTextSql } from '../capture/payloadSql';
+import { AttributeAddress, extractAttributeSql } from './attributeExtraction';
 
 /**
  * Loads capture and ground-truth JSON Lines files into temporary tables, one row per non-blank
  * line, with the fields the merge needs and a `problem` text for lines that cannot be used.
- * Lines are read as text (not with a JSON reader that skips bad lines) so that every bad line
- * is counted and can be named by file and line number.
+ * Lines are read as text (see capture/jsonLineSql.ts) so that every bad line is counted and
+ * can be named by file and line number; payloads are decoded as the data-quality scan does.
  */
 
-function linesSql(files: readonly string[]): string {
-  if (files.length === 0) {
-    return `SELECT CAST(NULL AS VARCHAR) AS filename, CAST(NULL AS BIGINT) AS line_number,
-      CAST(NULL AS VARCHAR) AS line WHERE false`;
-  }
-  // One file is held as one string while it is split; capture files cover about a minute.
-  return `SELECT filename, line_number, rtrim(line, chr(13)) AS line FROM (
-      SELECT filename, generate_subscripts(string_split(content, chr(10)), 1) AS line_number,
-        unnest(string_split(content, chr(10))) AS line
-      FROM read_text(${stringList(files)}))
-    WHERE trim(line) <> ''`;
-}
-
-const json = (path: string) => `CASE WHEN json_valid(line) THEN json_extract_string(line, '${path}') END`;
+const field = (path: string) => lineFieldSql('line', path);
 
 /**
  * Capture table: filename, line_number, line, join_id (inferenceId if present, else eventId),
@@ -39,13 +29,13 @@ export async function createCaptureTable(
   files: readonly string[],
   attributes: { inference?: AttributeAddress; probability?: AttributeAddress },
 ): Promise<void> {
-  const payload = decodedPayloadSql('output_data', 'output_encoding');
-  const isJson = payloadIsJsonSql('output_encoding', 'output_content_type');
+  const payload = payloadTextSql('output_data', 'output_encoding');
+  const isJson = `(${payloadKindSql(payload, 'output_content_type', 'output_encoding')} = 'json')`;
   const extract = (address: AttributeAddress | undefined) =>
     address ? extractAttributeSql(address, payload, isJson) : 'CAST(NULL AS VARCHAR)';
   await engine.query(
     `CREATE TEMP TABLE ${table} AS
-     SELECT filename, line_number, line, coalesce(inference_id, event_id) AS join_id, inference_time,
+     SELECT filename, line_number, line, ${captureJoinIdSql('line')} AS join_id, inference_time,
        ${extract(attributes.inference)} AS inference,
        ${extract(attributes.probability)} AS probability,
        CASE WHEN NOT json_valid(line) THEN 'invalid JSON'
@@ -54,13 +44,13 @@ export async function createCaptureTable(
          WHEN output_data IS NULL THEN 'missing captureData.endpointOutput.data'
        END AS problem
      FROM (
-       SELECT *, ${json('$.eventMetadata.eventId')} AS event_id,
-         ${json('$.eventMetadata.inferenceId')} AS inference_id,
-         TRY_CAST(${json('$.eventMetadata.inferenceTime')} AS TIMESTAMPTZ) AS inference_time,
-         ${json('$.captureData.endpointOutput.data')} AS output_data,
-         ${json('$.captureData.endpointOutput.encoding')} AS output_encoding,
-         ${json('$.captureData.endpointOutput.observedContentType')} AS output_content_type
-       FROM (${linesSql(files)}))`,
+       SELECT *, ${field(EVENT_ID_PATH)} AS event_id,
+         ${inferenceTimeSql(field(INFERENCE_TIME_PATH))} AS inference_time,
+         ${field('$.captureData.endpointOutput.data')} AS output_data,
+         ${field('$.captureData.endpointOutput.encoding')} AS output_encoding,
+         ${field('$.captureData.endpointOutput.observedContentType')} AS output_content_type
+       FROM (${numberedLinesSql(files.length)}))`,
+    [...files],
   );
 }
 
@@ -72,9 +62,10 @@ export async function createCaptureIdTable(
 ): Promise<void> {
   await engine.query(
     `CREATE TEMP TABLE ${table} AS
-     SELECT coalesce(${json('$.eventMetadata.inferenceId')}, ${json('$.eventMetadata.eventId')}) AS join_id,
-       TRY_CAST(${json('$.eventMetadata.inferenceTime')} AS TIMESTAMPTZ) AS inference_time
-     FROM (${linesSql(files)})`,
+     SELECT ${captureJoinIdSql('line')} AS join_id,
+       ${inferenceTimeSql(field(INFERENCE_TIME_PATH))} AS inference_time
+     FROM (${numberedLinesSql(files.length)})`,
+    [...files],
   );
 }
 
@@ -89,9 +80,9 @@ export async function createGroundTruthTable(
   files: readonly string[],
   options: { labelAddress?: AttributeAddress; numericLabels: boolean },
 ): Promise<void> {
-  const payload = decodedPayloadSql('gt_data', 'gt_encoding');
-  const isJson = `(gt_encoding = 'JSON' OR (gt_encoding = 'BASE64' AND json_valid(${payload})
-    AND json_type(${payload}) IN ('OBJECT', 'ARRAY')))`;
+  const payload = payloadTextSql('gt_data', 'gt_encoding');
+  // Ground truth has no content type: a BASE64 label is JSON when it looks like JSON.
+  const isJson = `(${payloadKindSql(payload, undefined, 'gt_encoding')} = 'json')`;
   const jsonLabel = options.labelAddress
     ? extractAttributeSql(options.labelAddress, payload, 'true')
     : `CASE WHEN json_valid(${payload}) THEN coalesce(
@@ -109,9 +100,10 @@ export async function createGroundTruthTable(
        END AS problem
      FROM (
        SELECT *, ${label} AS label FROM (
-         SELECT *, ${json('$.eventMetadata.eventId')} AS event_id,
-           ${json('$.groundTruthData.data')} AS gt_data,
-           ${json('$.groundTruthData.encoding')} AS gt_encoding
-         FROM (${linesSql(files)})))`,
+         SELECT *, ${field(EVENT_ID_PATH)} AS event_id,
+           ${field('$.groundTruthData.data')} AS gt_data,
+           ${field('$.groundTruthData.encoding')} AS gt_encoding
+         FROM (${numberedLinesSql(files.length)})))`,
+    [...files],
   );
 }

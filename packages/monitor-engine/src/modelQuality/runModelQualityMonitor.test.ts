@@ -6,7 +6,7 @@ import { formatCaptureJsonl } from '../formats/captureRecord';
 import { DuckDbEngine } from '../sql/DuckDbEngine';
 import { FileObjectStore } from '../storage/FileObjectStore';
 import { captureFileKey, hourFolder } from '../storage/layout';
-import { runModelQualityMonitor } from './runModelQualityMonitor';
+import { runModelQualityMonitor, RunModelQualityMonitorOptions } from './runModelQualityMonitor';
 
 const ENDPOINT = 'churn-endpoint';
 const SCHEDULED = new Date('2026-11-24T13:00:00Z');
@@ -109,20 +109,26 @@ describe('runModelQualityMonitor with ground truth arriving two days late', () =
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('judges the late labels against the predictions of the offset window', async () => {
-    const execution = await runModelQualityMonitor({
+  /** One execution over the churn capture with the probability in output column 0. */
+  const monitorChurn = (window: Partial<RunModelQualityMonitorOptions>) =>
+    runModelQualityMonitor({
       engine,
       captureStore: capture,
       groundTruthStore: groundTruth,
       endpoint: ENDPOINT,
       baseline: path.join(root, 'reports', 'baseline'),
       probabilityAttribute: '0',
+      output,
+      ...window,
+    });
+
+  it('judges the late labels against the predictions of the offset window', async () => {
+    const execution = await monitorChurn({
       probabilityThreshold: 0.5,
       scheduledTime: SCHEDULED,
       startOffset: '-P2D',
       endOffset: '-P1D',
       schedule: 'churn-quality',
-      output,
       evaluationTime: null,
     });
     expect(execution.window).toEqual({ start: WINDOW_START, end: new Date('2026-11-23T13:00:00Z') });
@@ -205,17 +211,10 @@ describe('runModelQualityMonitor with ground truth arriving two days late', () =
   });
 
   it('says so instead of reporting noise when the labels have not arrived yet', async () => {
-    const execution = await runModelQualityMonitor({
-      engine,
-      captureStore: capture,
-      groundTruthStore: groundTruth,
-      endpoint: ENDPOINT,
-      baseline: path.join(root, 'reports', 'baseline'),
-      probabilityAttribute: '0',
+    const execution = await monitorChurn({
       start: WINDOW_START,
       end: new Date('2026-11-23T13:00:00Z'),
       schedule: 'churn-quality-early',
-      output,
     });
     expect(execution.status).toBe('Failed');
     expect(execution.failureReason).toBe(

@@ -1,5 +1,5 @@
 import { ModelQualityMetrics } from './computeMetrics';
-import { integer, JacksonValue, toJacksonJson } from './jacksonJson';
+import { JacksonValue, jacksonStringify, jdouble, jlong } from '../formats/jackson';
 import { statisticsSectionKey } from './problemType';
 
 /**
@@ -12,15 +12,18 @@ function metricsSection(metrics: ModelQualityMetrics): Map<string, JacksonValue>
   for (const [name, metric] of metrics.values) {
     if (name === 'auc' && metrics.curves) {
       section.set('receiver_operating_characteristic_curve', {
-        false_positive_rates: metrics.curves.falsePositiveRates,
-        true_positive_rates: metrics.curves.truePositiveRates,
+        false_positive_rates: metrics.curves.falsePositiveRates.map(jdouble),
+        true_positive_rates: metrics.curves.truePositiveRates.map(jdouble),
       });
       section.set('precision_recall_curve', {
-        precisions: metrics.curves.precisions,
-        recalls: metrics.curves.recalls,
+        precisions: metrics.curves.precisions.map(jdouble),
+        recalls: metrics.curves.recalls.map(jdouble),
       });
     }
-    section.set(name, { value: metric.value, standard_deviation: metric.standardDeviation });
+    section.set(name, {
+      value: jdouble(metric.value),
+      standard_deviation: jdouble(metric.standardDeviation),
+    });
   }
   return section;
 }
@@ -33,10 +36,10 @@ export function modelQualityStatisticsJson(
   metrics: ModelQualityMetrics,
   evaluationTime: Date | null,
 ): string {
-  const dataset: Record<string, JacksonValue> = { item_count: integer(metrics.itemCount) };
+  const dataset: Record<string, JacksonValue> = { item_count: jlong(metrics.itemCount) };
   if (evaluationTime) dataset.evaluation_time = evaluationTime.toISOString();
-  return toJacksonJson({
-    version: 0.0,
+  return jacksonStringify({
+    version: jdouble(0),
     dataset,
     [statisticsSectionKey(metrics.problemType)]: metricsSection(metrics),
   });

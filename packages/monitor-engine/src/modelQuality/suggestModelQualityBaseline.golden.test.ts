@@ -19,10 +19,10 @@ describe('suggestModelQualityBaseline on the real SageMaker regression sample', 
     fs.rmSync(outputDir, { recursive: true, force: true });
   });
 
-  it('writes byte-for-byte the statistics.json and constraints.json SageMaker wrote', async () => {
-    // SOURCES.md: the SDK integ test passes the columns swapped — SageMaker judged the
-    // Label column as the inference and the Prediction column as the ground truth.
-    await suggestModelQualityBaseline({
+  // SOURCES.md: the SDK integ test passes the columns swapped — SageMaker judged the
+  // Label column as the inference and the Prediction column as the ground truth.
+  const suggestFromSample = (evaluationTime: Date | null) =>
+    suggestModelQualityBaseline({
       engine,
       dataset: sagemakerSample(`${SAMPLE}/baseline_dataset.csv`),
       header: true,
@@ -30,8 +30,11 @@ describe('suggestModelQualityBaseline on the real SageMaker regression sample', 
       inferenceAttribute: 'Label',
       groundTruthAttribute: 'Prediction',
       outputDir,
-      evaluationTime: null,
+      evaluationTime,
     });
+
+  it('writes byte-for-byte the statistics.json and constraints.json SageMaker wrote', async () => {
+    await suggestFromSample(null);
     expect(fs.readFileSync(path.join(outputDir, 'statistics.json'), 'utf8')).toBe(
       fs.readFileSync(sagemakerSample(`${SAMPLE}/statistics.json`), 'utf8'),
     );
@@ -41,16 +44,7 @@ describe('suggestModelQualityBaseline on the real SageMaker regression sample', 
   });
 
   it('writes evaluation_time when asked, as newer SageMaker versions do', async () => {
-    const result = await suggestModelQualityBaseline({
-      engine,
-      dataset: sagemakerSample(`${SAMPLE}/baseline_dataset.csv`),
-      header: true,
-      problemType: 'Regression',
-      inferenceAttribute: 'Label',
-      groundTruthAttribute: 'Prediction',
-      outputDir,
-      evaluationTime: new Date('2023-03-30T21:08:34.729Z'),
-    });
+    const result = await suggestFromSample(new Date('2023-03-30T21:08:34.729Z'));
     const statistics = JSON.parse(fs.readFileSync(path.join(outputDir, 'statistics.json'), 'utf8'));
     expect(statistics.dataset).toEqual({ item_count: 100, evaluation_time: '2023-03-30T21:08:34.729Z' });
     expect(result.metrics.values.get('r2')?.value).toBe(-3.208758170289026);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { SqlEngine } from '../sql/SqlEngine';
 import { hourFolder } from '../storage/layout';
 import { ObjectStore } from '../storage/ObjectStore';
-import { quoteString } from './sqlText';
+import { quoteString } from '../sql/sqlText';
 
 /**
  * A merged record as SageMaker's ground-truth merge job writes it: the capture record with the

@@ -118,6 +118,10 @@ export async function runBuiltinWindow(
         probabilityThreshold: schedule.probabilityThresholdAttribute,
         output,
         schedule: schedule.name,
+        // The window as the schedule computed it (offsets included); the scheduled time bounds
+        // which ground-truth folders may hold labels for it.
+        start: scheduled.window.start,
+        end: scheduled.window.end,
         scheduledTime: scheduled.scheduledTime,
       });
       status = result.status;

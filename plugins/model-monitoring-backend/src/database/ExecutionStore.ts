@@ -1,4 +1,9 @@
 import type { Knex } from 'knex';
+import {
+  replaceExecutionMetrics,
+  type ExecutionMetrics,
+  type ExecutionWindow,
+} from './ExecutionMetricsStore';
 import type {
   ExecutionStatus,
   MonitoringExecution,
@@ -20,11 +25,7 @@ interface ExecutionRow {
   metrics_json?: string | null;
 }
 
-/**
- * Numbers of one execution read back from its reports, keyed by metric name as in
- * cloudwatch_metrics.jsonl: `feature_baseline_drift_<feature>`, `auc`, `rmse`, ...
- */
-export type ExecutionMetrics = Record<string, number>;
+export type { ExecutionMetrics, ExecutionWindow } from './ExecutionMetricsStore';
 
 /** An execution with its metrics, for time series. */
 export interface ExecutionWithMetrics extends MonitoringExecution {
@@ -37,7 +38,8 @@ export class ExecutionStore {
 
   /**
    * Records the outcome of one execution. Recording the same (entity, schedule, window) again
-   * replaces the earlier outcome, so a retried or resumed job never adds a second row.
+   * replaces the earlier outcome, so a retried or resumed job never adds a second row. The
+   * metrics go to execution_metrics too, in the same transaction.
    */
   async record(
     entityRef: string,
@@ -58,10 +60,36 @@ export class ExecutionStore {
       finished_at: new Date(execution.finishedAt),
       metrics_json: metrics ? JSON.stringify(metrics) : null,
     };
-    await this.knex<ExecutionRow>('monitoring_executions')
-      .insert(row)
-      .onConflict(['entity_ref', 'schedule_name', 'window_start'])
-      .merge();
+    await this.knex.transaction(async trx => {
+      const earlier = await trx('monitoring_executions')
+        .where({ entity_ref: entityRef, schedule_name: execution.scheduleName, window_start: row.window_start })
+        .first('window_end');
+      await trx<ExecutionRow>('monitoring_executions')
+        .insert(row)
+        .onConflict(['entity_ref', 'schedule_name', 'window_start'])
+        .merge();
+      const windowEnd = row.window_end as Date;
+      const windowEnds = earlier ? [windowEnd, new Date(earlier.window_end)] : [windowEnd];
+      await replaceExecutionMetrics(trx, { entityRef, scheduleName: execution.scheduleName, windowEnds }, windowEnd, metrics);
+    });
+  }
+
+  /** Windows of one schedule ending inside (from, to], oldest first: no JSON column is read. */
+  async windows(entityRef: string, scheduleName: string, range: { from: Date; to: Date }): Promise<ExecutionWindow[]> {
+    const rows: Array<Pick<ExecutionRow, 'window_end' | 'status' | 'violation_count' | 'report_uri'>> = await this.knex(
+      'monitoring_executions',
+    )
+      .select('window_end', 'status', 'violation_count', 'report_uri')
+      .where({ entity_ref: entityRef, schedule_name: scheduleName })
+      .andWhere('window_end', '>', range.from)
+      .andWhere('window_end', '<=', range.to)
+      .orderBy('window_end');
+    return rows.map(r => ({
+      windowEnd: toIso(r.window_end),
+      status: r.status,
+      violationCount: Number(r.violation_count),
+      reportUri: r.report_uri ?? undefined,
+    }));
   }
 
   /** The newest execution of each schedule of a model. */

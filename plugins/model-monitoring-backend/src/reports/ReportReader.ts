@@ -87,17 +87,7 @@ export class ReportReader {
         result.skippedLines.push({ line: index + 1, reason: 'field MetricName is missing' });
         return;
       }
-      const value =
-        typeof parsed.Value === 'number'
-          ? parsed.Value
-          : typeof parsed.StatisticValues?.Sum === 'number' &&
-            typeof parsed.StatisticValues?.SampleCount === 'number' &&
-            parsed.StatisticValues.SampleCount > 0
-          ? parsed.MetricName.startsWith('feature_baseline_drift_') ||
-            parsed.MetricName.startsWith('feature_non_null_')
-            ? parsed.StatisticValues.Sum
-            : parsed.StatisticValues.Sum / parsed.StatisticValues.SampleCount
-          : undefined;
+      const value = metricValue(parsed.MetricName, parsed);
       if (value === undefined || !Number.isFinite(value)) {
         result.skippedLines.push({ line: index + 1, reason: 'field Value is not a finite number' });
         return;
@@ -110,3 +100,17 @@ export class ReportReader {
 
 /** Prefix of drift distances in the metrics. */
 export const DRIFT_METRIC_PREFIX = 'feature_baseline_drift_';
+
+/**
+ * The number of one cloudwatch_metrics.jsonl line: `Value`, else from `StatisticValues` —
+ * drift distances and non-null counts as their Sum, every other metric as Sum / SampleCount.
+ */
+function metricValue(name: string, line: MetricLine): number | undefined {
+  if (typeof line.Value === 'number') return line.Value;
+  const stats = line.StatisticValues;
+  if (typeof stats?.Sum !== 'number' || typeof stats?.SampleCount !== 'number' || stats.SampleCount <= 0) {
+    return undefined;
+  }
+  const summed = name.startsWith('feature_baseline_drift_') || name.startsWith('feature_non_null_');
+  return summed ? stats.Sum : stats.Sum / stats.SampleCount;
+}

@@ -5,6 +5,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_ENDPOINT,
   parseMonitoringAnnotations,
+  type ModelHealth,
+  type ModelMonitoringSummary,
   type MonitorType,
 } from '@mlmon/plugin-model-monitoring-common';
 import type { BuiltinModels } from '../builtin/BuiltinModels';
@@ -96,8 +98,7 @@ export class SnapshotRefresher {
       });
       summary.monitors.forEach(m => coverage.add(m.monitorType));
       lastRun = summary.monitors.map(m => m.lastExecution?.windowEnd ?? '').filter(Boolean).sort().at(-1) ?? lastRun;
-      // A source that could not be asked at all is Unknown, not NoData.
-      health = states.some(s => s.status === 'InAlert') ? 'InAlert' : summary.errors?.some(e => e.source === 'sagemaker') && !summary.monitors.some(m => m.lastExecution) ? 'Unknown' : summary.health ?? 'NoData';
+      health = sageMakerHealth(summary, states.some(s => s.status === 'InAlert'));
       riskRating = summary.riskRating;
     }
     await this.deps.snapshots.upsert({
@@ -127,4 +128,12 @@ function ownerRef(entity: Entity): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Health of a SageMaker-monitored model: an open alert wins; a source that could not be asked at all is Unknown, not NoData. */
+function sageMakerHealth(summary: ModelMonitoringSummary, inAlert: boolean): ModelHealth {
+  if (inAlert) return 'InAlert';
+  const unreachable = summary.errors?.some(e => e.source === 'sagemaker') && !summary.monitors.some(m => m.lastExecution);
+  if (unreachable) return 'Unknown';
+  return summary.health ?? 'NoData';
 }

@@ -2,10 +2,8 @@ import { DuckDbEngine, simulateTraffic, suggestBaseline, openObjectStore } from 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sharedDataset } from './sharedFolder';
 
-// Test-only: the shared data sets sit beside the checkout (see monitor-engine testing/sharedFolder).
-// eslint-disable-next-line no-restricted-syntax
-const SHARED = path.resolve(__dirname, '../../../../../shared');
 
 /**
  * A data root for the built-in engine: a data-quality baseline from the real California housing
@@ -20,7 +18,7 @@ export async function createBuiltinDataRoot(options: {
   driftFrom: Date;
 }): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mlmon-backend-'));
-  const lines = fs.readFileSync(path.join(SHARED, 'datasets/california_housing.csv'), 'utf8').trim().split('\n');
+  const lines = fs.readFileSync(sharedDataset('california_housing.csv'), 'utf8').trim().split('\n');
   const header = lines[0].split(',');
   const label = header.indexOf('median_house_value');
   // Every 5th row: the file is sorted by region, so its head is no fair baseline.
@@ -39,7 +37,7 @@ export async function createBuiltinDataRoot(options: {
     await engine.close();
   }
   await simulateTraffic({
-    dataset: path.join(SHARED, 'datasets/california_housing.csv'),
+    dataset: sharedDataset('california_housing.csv'),
     endpoint: options.endpoint,
     output: openObjectStore(path.join(root, 'capture')),
     start: options.start,

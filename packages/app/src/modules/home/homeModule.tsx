@@ -3,43 +3,28 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Model monitoring for every model in the catalog
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+Each model's catalog page shows its **drift status, model quality, risk and dashboards**;
+owners are alerted when a monitor keeps finding violations.
 
-### Quick Start
+- **[Model monitoring overview](/model-monitoring)** — every monitored model, its status,
+  risk, owner and open alerts.
+- **[Catalog](/catalog)** — open a model (for example the
+  [housing price regressor](/catalog/default/component/housing-price-regressor)) and its
+  *Monitoring* tab: feature drift over time, violations, distributions, quality.
+- **[Create](/create)** — onboard a new model to monitoring with a Software Template.
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+The demo models run on the built-in engine, which writes SageMaker Model Monitor's formats;
+new traffic arrives every minute, so statuses and charts move.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: 'Model monitoring',
+    description: 'Where to find monitored models, their dashboards and onboarding',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),

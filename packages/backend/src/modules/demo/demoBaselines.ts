@@ -71,7 +71,7 @@ export async function writeDemoBaselines(model: DemoModel, table: DatasetTable, 
       const predictions = path.join(dir, 'predictions.csv');
       fs.writeFileSync(predictions, `label,${binary ? 'probability' : 'prediction'}\n${lines.join('\n')}\n`);
       const outputDir = `${root.url.replace(/\/+$/, '')}/${baselinePrefix(model.endpointName, model.modelQuality.schedule)}`;
-      const { constraints } = await suggestModelQualityBaseline({
+      const { constraints: suggestedQuality } = await suggestModelQualityBaseline({
         engine,
         dataset: predictions,
         header: true,
@@ -81,7 +81,7 @@ export async function writeDemoBaselines(model: DemoModel, table: DatasetTable, 
         outputDir,
       });
       const tolerances = model.modelQuality.tolerances;
-      const kept = constraints.constraints
+      const kept = suggestedQuality.constraints
         .filter(c => tolerances[c.metric] !== undefined)
         .map(c => {
           const slack = Math.abs(c.threshold) * tolerances[c.metric];
@@ -89,7 +89,7 @@ export async function writeDemoBaselines(model: DemoModel, table: DatasetTable, 
         });
       await root.put(
         `${baselinePrefix(model.endpointName, model.modelQuality.schedule)}/constraints.json`,
-        modelQualityConstraintsJson({ ...constraints, constraints: kept }),
+        modelQualityConstraintsJson({ ...suggestedQuality, constraints: kept }),
       );
     }
   } finally {

@@ -50,11 +50,10 @@ describe('demo seeding', () => {
       const constraints = readConstraints(fs.readFileSync(path.join(dq, 'constraints.json'), 'utf8'), 'constraints.json');
       // The label is not an input of the model, so not a feature of the data-quality baseline.
       expect(constraints.features.map(f => f.name)).not.toContain(model.label);
-      if (model.modelQuality) {
-        const mq = path.join(dir, 'baselines', model.endpointName, model.modelQuality.schedule);
-        expect(fs.existsSync(path.join(mq, 'statistics.json'))).toBe(true);
-        expect(filesUnder(path.join(dir, 'ground-truth', model.endpointName)).length).toBeGreaterThan(0);
-      }
+      // Model quality (two of the three models): a baseline and ground truth.
+      const mqSchedule = model.modelQuality?.schedule ?? 'none';
+      expect(fs.existsSync(path.join(dir, 'baselines', model.endpointName, mqSchedule, 'statistics.json'))).toBe(!!model.modelQuality);
+      expect(filesUnder(path.join(dir, 'ground-truth', model.endpointName)).length > 0).toBe(!!model.modelQuality);
       // No traffic from the current (unfinished) hour in the history.
       const capture = filesUnder(path.join(dir, 'capture', model.endpointName));
       const times = capture.map(f => fileStartTime(f.split(`${path.sep}capture${path.sep}`)[1].split(path.sep).join('/'))!.getTime());

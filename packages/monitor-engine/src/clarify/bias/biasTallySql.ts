@@ -1,4 +1,5 @@
 import type { SqlEngine, SqlParameter } from '../../sql/SqlEngine';
+import { quoteIdentifier, quoteString } from '../../sql/sqlText';
 import {
   BiasAnalysisConfig,
   isProbabilityPrediction,
@@ -21,10 +22,6 @@ export interface SqlBiasSource {
   engine: SqlEngine;
   /** A FROM-clause relation written by the engine (never by a client). */
   relation: string;
-}
-
-export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 const text = (column: string) => `NULLIF(trim(CAST(${quoteIdentifier(column)} AS VARCHAR)), '')`;
@@ -169,7 +166,7 @@ export async function flipTestRowsFromSql(
 
 /** A relation reading a CSV (header row, all text) or JSON Lines file, for DuckDB. */
 export function fileRelation(path: string, format: 'csv' | 'jsonl'): string {
-  const literal = `'${path.replace(/'/g, "''")}'`;
+  const literal = quoteString(path);
   return format === 'csv'
     ? `read_csv(${literal}, header=true, all_varchar=true, delim=',', quote='"', escape='"')`
     : `read_json_auto(${literal}, format='newline_delimited')`;

@@ -36,6 +36,21 @@ async function mlmon(...args: string[]) {
   return { code, output: out.join('') };
 }
 
+/** `mlmon monitor data-quality` of endpoint ep over a window ending 2026-02-01T06:00Z. */
+function monitorEp(o: {
+  capture: string;
+  baseline: string;
+  start: string;
+  output: string;
+}) {
+  return mlmon(
+    'monitor',
+    'data-quality',
+    ...['--capture', o.capture, '--endpoint', 'ep', '--baseline', o.baseline],
+    ...['--start', o.start, '--end', '2026-02-01T06:00Z', '--output', o.output],
+  );
+}
+
 describe('mlmon suggest-baseline and monitor data-quality', () => {
   let dir: string;
   beforeAll(() => {
@@ -101,22 +116,12 @@ describe('mlmon suggest-baseline and monitor data-quality', () => {
         .join('\n'),
     );
     const out = path.join(dir, 'report');
-    const monitored = await mlmon(
-      'monitor',
-      'data-quality',
-      '--capture',
-      path.join(dir, 'capture'),
-      '--endpoint',
-      'ep',
-      '--baseline',
+    const monitored = await monitorEp({
+      capture: path.join(dir, 'capture'),
       baseline,
-      '--start',
-      '2026-02-01T05:00Z',
-      '--end',
-      '2026-02-01T06:00Z',
-      '--output',
-      out,
-    );
+      start: '2026-02-01T05:00Z',
+      output: out,
+    });
     expect(monitored.output).toMatch(
       /^Completed: Job completed successfully with no violations\./,
     );
@@ -142,42 +147,22 @@ describe('mlmon suggest-baseline and monitor data-quality', () => {
       output: expect.stringMatching(/Data set not found: .*nope\.csv/),
     });
 
-    const noBaseline = await mlmon(
-      'monitor',
-      'data-quality',
-      '--capture',
-      dir,
-      '--endpoint',
-      'ep',
-      '--baseline',
-      path.join(dir, 'none'),
-      '--start',
-      '2026-02-01T05:00Z',
-      '--end',
-      '2026-02-01T06:00Z',
-      '--output',
-      path.join(dir, 'o'),
-    );
+    const noBaseline = await monitorEp({
+      capture: dir,
+      baseline: path.join(dir, 'none'),
+      start: '2026-02-01T05:00Z',
+      output: path.join(dir, 'o'),
+    });
     expect(noBaseline.code).toBe(1);
     expect(noBaseline.output).toMatch(/Run `mlmon suggest-baseline/);
 
     expect((await mlmon('suggest-baseline', '--output', dir)).code).toBe(2);
-    const badTime = await mlmon(
-      'monitor',
-      'data-quality',
-      '--capture',
-      dir,
-      '--endpoint',
-      'ep',
-      '--baseline',
-      dir,
-      '--start',
-      'yesterday',
-      '--end',
-      '2026-02-01T06:00Z',
-      '--output',
-      dir,
-    );
+    const badTime = await monitorEp({
+      capture: dir,
+      baseline: dir,
+      start: 'yesterday',
+      output: dir,
+    });
     expect(badTime.code).toBe(2);
     expect(badTime.output).toMatch(/--start must be an ISO time/);
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { usageErrorsExitWith2 } from './usageExitCode';
+import { dateOption } from './optionParsers';
 import { DuckDbEngine } from '../../sql/DuckDbEngine';
 import { openObjectStore } from '../../storage/openObjectStore';
 import { runDataQualityMonitor } from '../../dataQuality/runDataQualityMonitor';
@@ -18,18 +19,6 @@ Example:
   mlmon monitor data-quality --capture ./capture --endpoint housing \\
     --baseline ./baseline --start 2026-03-01T10:00Z --end 2026-03-01T11:00Z --output ./reports
 `;
-
-function dateOption(name: string) {
-  return (value: string): Date => {
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      throw new InvalidArgumentError(
-        `${name} must be an ISO time such as 2026-03-01T10:00Z, got '${value}'`,
-      );
-    }
-    return date;
-  };
-}
 
 interface MonitorOptions {
   capture: string;
@@ -63,12 +52,12 @@ export function registerMonitorDataQuality(monitor: Command): Command {
     .requiredOption(
       '--start <iso>',
       'window start (inclusive)',
-      dateOption('--start'),
+      dateOption('--start', '2026-03-01T10:00Z'),
     )
     .requiredOption(
       '--end <iso>',
       'window end (exclusive)',
-      dateOption('--end'),
+      dateOption('--end', '2026-03-01T10:00Z'),
     )
     .requiredOption('--output <dir>', 'folder to write the reports to')
     .option(

@@ -1,10 +1,13 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { DuckDbEngine } from '../../sql/DuckDbEngine';
 import { openObjectStore } from '../../storage/openObjectStore';
 import { exitMessage } from '../../modelQuality/executionSummary';
-import { ProblemType } from '../../modelQuality/problemType';
-import { runModelQualityMonitor } from '../../modelQuality/runModelQualityMonitor';
-import { numberOption, problemTypeOption } from './suggestBaselineModelQuality';
+import { MonitoringWindowInput } from '../../modelQuality/monitoringWindow';
+import {
+  runModelQualityMonitor,
+  RunModelQualityMonitorOptions,
+} from '../../modelQuality/runModelQualityMonitor';
+import { dateOption, numberOption, problemTypeOption } from './optionParsers';
 
 const HELP = `
 One model-quality execution: merges the window's captured predictions with their ground truth
@@ -24,38 +27,32 @@ Example:
     --end-offset -P1D --output ./reports
 `;
 
-function dateOption(name: string) {
-  return (value: string): Date => {
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      throw new InvalidArgumentError(`${name} must be an ISO time such as 2026-11-24T13:00Z, got '${value}'`);
-    }
-    return date;
-  };
-}
+/** The time in this command's examples, shown in the error for a malformed time. */
+const EXAMPLE_TIME = '2026-11-24T13:00Z';
 
-interface MonitorOptions {
-  capture: string;
-  groundTruth: string;
-  endpoint: string;
-  variant: string;
-  baseline: string;
-  problemType?: ProblemType;
-  inferenceAttribute?: string;
-  probabilityAttribute?: string;
-  probabilityThreshold?: number;
-  positiveLabel?: string;
-  groundTruthAttribute?: string;
-  start?: Date;
-  end?: Date;
-  scheduledTime?: Date;
-  startOffset?: string;
-  endOffset?: string;
-  groundTruthUntil?: Date;
-  minLabelled?: number;
-  schedule?: string;
-  output: string;
-}
+/**
+ * The parsed options: the monitor's own options where they mean the same, with the locations
+ * as text (opened here) and the CLI's names for the rest.
+ */
+type MonitorOptions = Pick<
+  RunModelQualityMonitorOptions,
+  | 'endpoint'
+  | 'problemType'
+  | 'inferenceAttribute'
+  | 'probabilityAttribute'
+  | 'probabilityThreshold'
+  | 'positiveLabel'
+  | 'groundTruthAttribute'
+  | 'schedule'
+> &
+  Omit<MonitoringWindowInput, 'labelLookback'> & {
+    capture: string;
+    groundTruth: string;
+    variant: string;
+    baseline: string;
+    minLabelled?: number;
+    output: string;
+  };
 
 /** `mlmon monitor model-quality`, attached to the `monitor` command. */
 export function registerMonitorModelQuality(monitor: Command): Command {
@@ -73,12 +70,12 @@ export function registerMonitorModelQuality(monitor: Command): Command {
     .option('--probability-threshold <x>', 'binary: predict positive when probability >= x', numberOption('--probability-threshold'))
     .option('--positive-label <label>', 'binary: the positive class (default 1)')
     .option('--ground-truth-attribute <path>', 'label inside JSON ground truth (default the value or "label")')
-    .option('--start <iso>', 'window start (inference time, inclusive)', dateOption('--start'))
-    .option('--end <iso>', 'window end (exclusive)', dateOption('--end'))
-    .option('--scheduled-time <iso>', 'the execution time the offsets apply to', dateOption('--scheduled-time'))
+    .option('--start <iso>', 'window start (inference time, inclusive)', dateOption('--start', EXAMPLE_TIME))
+    .option('--end <iso>', 'window end (exclusive)', dateOption('--end', EXAMPLE_TIME))
+    .option('--scheduled-time <iso>', 'the execution time the offsets apply to', dateOption('--scheduled-time', EXAMPLE_TIME))
     .option('--start-offset <duration>', "SageMaker's StartTimeOffset, e.g. -P2D")
     .option('--end-offset <duration>', "SageMaker's EndTimeOffset, e.g. -P1D")
-    .option('--ground-truth-until <iso>', 'read labels collected before this time (default: now)', dateOption('--ground-truth-until'))
+    .option('--ground-truth-until <iso>', 'read labels collected before this time (default: now)', dateOption('--ground-truth-until', EXAMPLE_TIME))
     .option('--min-labelled <n>', 'fewest labelled predictions worth judging (default 30)', numberOption('--min-labelled'))
     .option('--schedule <name>', 'monitoring schedule name (default {endpoint}-model-quality)')
     .requiredOption('--output <root>', 'reports root (folder, file:// or s3://)')
@@ -86,29 +83,16 @@ export function registerMonitorModelQuality(monitor: Command): Command {
     .action(async (options: MonitorOptions) => {
       const engine = await DuckDbEngine.create();
       try {
+        const { capture, groundTruth, output, minLabelled, groundTruthUntil, ...monitorOptions } = options;
         const execution = await runModelQualityMonitor({
+          ...monitorOptions,
           engine,
-          captureStore: openObjectStore(options.capture),
-          groundTruthStore: openObjectStore(options.groundTruth),
-          endpoint: options.endpoint,
-          variant: options.variant,
-          baseline: options.baseline,
-          problemType: options.problemType,
-          inferenceAttribute: options.inferenceAttribute,
-          probabilityAttribute: options.probabilityAttribute,
-          probabilityThreshold: options.probabilityThreshold,
-          positiveLabel: options.positiveLabel,
-          groundTruthAttribute: options.groundTruthAttribute,
-          start: options.start,
-          end: options.end,
-          scheduledTime: options.scheduledTime,
-          startOffset: options.startOffset,
-          endOffset: options.endOffset,
+          captureStore: openObjectStore(capture),
+          groundTruthStore: openObjectStore(groundTruth),
           // A CLI run judges with every label collected so far unless told otherwise.
-          groundTruthUntil: options.groundTruthUntil ?? maxDate(new Date(), options.end, options.scheduledTime),
-          minimumLabelledRecords: options.minLabelled,
-          schedule: options.schedule,
-          output: openObjectStore(options.output),
+          groundTruthUntil: groundTruthUntil ?? maxDate(new Date(), options.end, options.scheduledTime),
+          minimumLabelledRecords: minLabelled,
+          output: openObjectStore(output),
         });
         const merge = execution.merge;
         const lines = [

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command } from 'commander';
 import { DuckDbEngine } from '../../sql/DuckDbEngine';
-import { PROBLEM_TYPES, parseProblemType, ProblemType } from '../../modelQuality/problemType';
+import { ProblemType } from '../../modelQuality/problemType';
 import { suggestModelQualityBaseline } from '../../modelQuality/suggestModelQualityBaseline';
+import { numberOption, problemTypeOption } from './optionParsers';
 
 const HELP = `
 Computes SageMaker's model-quality metrics of a baseline CSV (one row per prediction, with the
@@ -14,23 +15,6 @@ Example:
     --dataset validation-with-predictions.csv --header --inference-attribute prediction \\
     --probability-attribute probability --ground-truth-attribute label --output ./baseline/model-quality
 `;
-
-/** Parses a number option, with the option's name in the error. */
-export function numberOption(name: string) {
-  return (value: string): number => {
-    const parsed = Number(value);
-    if (value.trim() === '' || !Number.isFinite(parsed)) {
-      throw new InvalidArgumentError(`${name} must be a number, got '${value}'`);
-    }
-    return parsed;
-  };
-}
-
-export function problemTypeOption(): Option {
-  return new Option('--problem-type <type>', 'the ML problem type')
-    .choices([...PROBLEM_TYPES])
-    .argParser((value: string) => parseProblemType(value));
-}
 
 interface SuggestOptions {
   problemType: ProblemType;

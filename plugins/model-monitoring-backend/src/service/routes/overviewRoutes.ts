@@ -1,8 +1,5 @@
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  ANNOTATION_ENDPOINT,
   MODEL_HEALTH_STATES,
   MODEL_RISK_RATINGS,
   OVERVIEW_SORT_FIELDS,
@@ -42,16 +39,9 @@ export function addOverviewRoutes(router: Router, deps: RouteDeps): void {
       const issue = parsed.error.issues[0];
       throw new InputError(`Query parameter ${issue.path.join('.')}: ${issue.message}`);
     }
-    // What the caller may read, straight from the catalog with the caller's credentials: the
-    // snapshot query is then limited to those entity refs (bound values, one query).
-    const { items } = await deps.catalog.getEntities(
-      {
-        filter: { [`metadata.annotations.${ANNOTATION_ENDPOINT}`]: CATALOG_FILTER_EXISTS },
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials },
-    );
-    const visible = items.map(e => stringifyEntityRef(e));
+    // What the caller may read, as the catalog answers with the caller's credentials (kept
+    // briefly per caller): the snapshot query is then limited to those entity refs.
+    const visible = await deps.visibleEntities.refs(credentials, req.headers.authorization);
     res.json(await deps.snapshots.query(parsed.data, visible));
   });
 

@@ -7,10 +7,12 @@ import type {
 import type { Router } from 'express';
 import { z } from 'zod';
 import { buildSummary } from '../buildSummary';
-import { buildDrift, buildQuality, buildViolations } from '../buildSeries';
+import { buildDrift } from '../buildDrift';
+import { buildQuality, buildViolations } from '../buildSeries';
 import { monitorHealth, modelHealth } from '../deriveHealth';
 import { bucketBoundsOf, featureDistribution } from '../../reports/featureDistribution';
 import { entityRequest, nameParam, parseRange, pickSchedule } from '../requestContext';
+import { prepareJson, sendPrepared, type PreparedJson } from '../preparedJson';
 import type { RouteDeps } from './routeDeps';
 import { sageMakerRequest } from './sageMakerRequest';
 
@@ -23,7 +25,10 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
     const request = await entityRequest(deps, req);
     const key = `${request.entityRef}\u0000summary`;
     const cached = deps.cache.get(key);
-    if (cached) return void res.json(cached);
+    if (cached) {
+      res.json(cached);
+      return;
+    }
     if (request.annotations.source === 'sagemaker') {
       if (!deps.sagemaker) throw new NotFoundError(`${request.entityRef} is monitored by SageMaker, but the SageMaker source is not configured (modelMonitoring.sagemaker)`);
       const summary = await deps.sagemaker.summary(request);
@@ -31,7 +36,8 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
       const withAlerts = { ...summary, alerts, health: alerts.some(a => a.status === 'InAlert') ? 'InAlert' as const : summary.health };
       // A summary with a failed part is cached briefly only through the short TTL of the cache.
       deps.cache.set(key, withAlerts);
-      return void res.json(withAlerts);
+      res.json(withAlerts);
+      return;
     }
     const latest = await deps.executions.latestPerSchedule(request.entityRef);
     const summary = buildSummary(
@@ -96,7 +102,8 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
         })),
         nextCursor: items.length > q.data.limit ? page[page.length - 1].windowEnd : undefined,
       };
-      return void res.json(body);
+      res.json(body);
+      return;
     }
     const items = await deps.executions.page(request.entityRef, {
       scheduleName: schedule,
@@ -146,7 +153,8 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
       const uri = await sm.source.reportUriAt(request, schedule, end);
       const body = uri ? await (await sm.source.reportReader(request)).file(uri, file) : undefined;
       if (!body) throw new NotFoundError(`${file} does not exist for ${schedule} at ${windowEnd.data}`);
-      return void res.type(file.endsWith('.html') ? 'text/plain' : 'application/json').send(body);
+      res.type(file.endsWith('.html') ? 'text/plain' : 'application/json').send(body);
+      return;
     }
     const [execution] = await deps.executions.list(request.entityRef, schedule, new Date(end.getTime() - 1), end);
     // Only the report location recorded for this entity's execution is read: never a client path.
@@ -163,14 +171,19 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
     const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'DataQuality');
     const range = parseRange(req.query);
     const features = typeof req.query.features === 'string' ? req.query.features.split(',').slice(0, 50) : undefined;
+    // Cached only now that the caller may read the entity. A range open towards now is cached
+    // too: its answer changes with a new execution, which drops the entity's entries, and
+    // otherwise after at most the cache's time to live. The cache keeps the serialized answer
+    // (90 days hourly are ~17,000 points): a hit costs no stringify.
     const key = `${request.entityRef}\u0000drift\u0000${schedule}\u0000${req.query.from ?? ''}\u0000${req.query.to ?? ''}\u0000${features?.join(',') ?? ''}`;
-    const hit = deps.cache.get(key);
-    if (hit && req.query.to) return void res.json(hit);
-    const body = sm
-      ? await sm.source.drift(request, schedule, range, features)
-      : await buildDrift(request, schedule, range, features, deps);
-    if (req.query.to) deps.cache.set(key, body);
-    res.json(body);
+    const prepared = await deps.cache.getOrLoad(key, async () =>
+      prepareJson(
+        sm
+          ? await sm.source.drift(request, schedule, range, features)
+          : await buildDrift(request, schedule, range, features, deps),
+      ),
+    );
+    sendPrepared(res, prepared as PreparedJson);
   });
 
   router.get(`${ENTITY}/violations`, async (req, res) => {

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { BuiltinJobs } from '../../builtin/BuiltinJobs';
 import type { AlertingService } from '../../alerting/AlertingService';
 import type { AlertStore } from '../../database/AlertStore';
+import type { ExecutionMetricsStore } from '../../database/ExecutionMetricsStore';
 import type { ExecutionStore } from '../../database/ExecutionStore';
 import type { ModelRegistryStore } from '../../database/ModelRegistryStore';
 import type { SnapshotStore } from '../../database/SnapshotStore';
@@ -11,11 +12,14 @@ import type { DashboardEmbedResponse } from '@mlmon/plugin-model-monitoring-comm
 import type { EntityRequest, RequestDeps } from '../requestContext';
 import type { TtlCache } from '../TtlCache';
 import type { SnapshotRefresher } from '../SnapshotRefresher';
+import type { VisibleEntities } from '../VisibleEntities';
 import type { SageMakerSource } from '../../sagemaker/SageMakerSource';
 
 /** Everything the routes use. */
 export interface RouteDeps extends RequestDeps {
   executions: ExecutionStore;
+  /** Per-metric numbers of executions (series routes). */
+  metrics: ExecutionMetricsStore;
   alerts: AlertStore;
   alerting: AlertingService;
   snapshots: SnapshotStore;
@@ -25,6 +29,8 @@ export interface RouteDeps extends RequestDeps {
   baselines: BaselineReader;
   jobs: BuiltinJobs;
   cache: TtlCache<unknown>;
+  /** Per-caller monitored entities the caller may read (overview). */
+  visibleEntities: VisibleEntities;
   logger: LoggerService;
   nextRun(expression: string): Date | undefined;
   /** The SageMaker source, when `modelMonitoring.sagemaker` is configured. */

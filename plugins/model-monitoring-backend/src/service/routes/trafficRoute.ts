@@ -27,7 +27,8 @@ export function addTrafficRoute(router: Router, deps: RouteDeps): void {
     const periodSeconds = trafficPeriod(range, req.query.period);
     if (entity.annotations.source === 'sagemaker') {
       const sm = await sageMakerRequest(deps.sagemaker, entity);
-      return void res.json(await sm.source.traffic(sm.request, range, periodSeconds));
+      res.json(await sm.source.traffic(sm.request, range, periodSeconds));
+      return;
     }
     // The built-in engine sees captured records only: no latency or HTTP status is captured, and
     // counting records would mean reading every capture file of the range on each page view.

@@ -1,6 +1,7 @@
 import type { AuthService, BackstageCredentials, DiscoveryService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AlertRule, RegisterBuiltinModelRequest } from '@mlmon/plugin-model-monitoring-common';
+import { waitForCatalogEntity } from '../waitForCatalogEntity';
 
 /** An error answer of the model-monitoring backend, with its status and message. */
 export class BackendRequestError extends Error {
@@ -42,12 +43,7 @@ export class ModelMonitoringBackendClient {
     timeoutMs: number,
     pollMs = 2000,
   ): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (await this.deps.catalog.getEntityByRef(entityRef, { credentials })) return true;
-      if (Date.now() + pollMs > deadline) return false;
-      await new Promise(resolve => setTimeout(resolve, pollMs));
-    }
+    return waitForCatalogEntity(this.deps.catalog, entityRef, credentials, timeoutMs, pollMs);
   }
 
   private async call(method: string, path: string, body: unknown, credentials: BackstageCredentials): Promise<unknown> {

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { openObjectStore, readConstraints } from '@mlmon/monitor-engine';
-import { readOnboardingRecord } from '@mlmon/plugin-catalog-backend-module-model-monitoring';
+import { readOnboardingRecord, writeOnboardingRecord } from '@mlmon/plugin-catalog-backend-module-model-monitoring';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -212,6 +212,27 @@ describe('mlmon:builtin:onboard', () => {
     await expect(
       action().handler(createMockActionContext({ input: { ...input, name: 'other-model', endpointName: 'housing-price-v2' }, workspacePath: workspace }) as any),
     ).rejects.toThrow('Endpoint housing-price-v2 is already onboarded for component:default/housing-price-v2');
+
+    // An entity a SageMaker endpoint's record emits already.
+    const arn = 'arn:aws:sagemaker:eu-west-1:123456789012:endpoint/housing-price-v3';
+    await writeOnboardingRecord(openObjectStore(path.join(dir, 'root')), {
+      version: 1,
+      source: 'sagemaker',
+      endpointName: 'housing-price-v3',
+      onboardedAt: '2026-11-22T10:00:00.000Z',
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'housing-price-v3', annotations: { 'mlmon.dev/endpoint': arn } },
+        spec: { type: 'ml-model', lifecycle: 'production', owner: 'group:default/ml-platform' },
+      },
+    });
+    const requests = backend.requests.length;
+    await expect(
+      action().handler(createMockActionContext({ input: { ...input, name: 'housing-price-v3' }, workspacePath: workspace }) as any),
+    ).rejects.toThrow(`name: component:default/housing-price-v3 is already onboarded for endpoint ${arn}; choose another name`);
+    expect(fs.existsSync(path.join(dir, 'root/onboarding/models/housing-price-v3.json'))).toBe(false);
+    expect(backend.requests).toHaveLength(requests);
 
     backend.server.close();
     backend = await startBackend(403);

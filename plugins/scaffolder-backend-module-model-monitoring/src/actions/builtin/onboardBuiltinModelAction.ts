@@ -1,16 +1,17 @@
 import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   builtinDataRoot,
+  onboardingRecordUri,
   onboardingStore,
-  readOnboardingRecord,
   writeOnboardingRecord,
 } from '@mlmon/plugin-catalog-backend-module-model-monitoring';
 import { MODEL_RISK_RATINGS } from '@mlmon/plugin-model-monitoring-common';
 import { parseScheduleExpression } from '@mlmon/monitor-engine';
+import { checkOnboardingConflicts } from '../onboardingConflicts';
 import { yamlExample } from '../yamlExample';
 import { planBuiltinOnboarding, DEFAULT_SCHEDULE } from './builtinOnboardingPlan';
 import { resolveDataset, toLocationUrl } from './datasetLocation';
@@ -167,12 +168,8 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
       const datasetOptions = { workspacePath: ctx.workspacePath, allowedPrefixes };
       const store = onboardingStore(deps.config);
 
-      // Refuse to take over another model's endpoint before writing anything.
-      const existing = await readOnboardingRecord(store, plan.endpointName);
-      const existingRef = existing && `component:${existing.entity.metadata.namespace ?? 'default'}/${existing.entity.metadata.name}`.toLocaleLowerCase('en-US');
-      if (existingRef && existingRef !== plan.entityRef) {
-        throw new ConflictError(`Endpoint ${plan.endpointName} is already onboarded for ${existingRef}`);
-      }
+      // Refuse to take over another model's endpoint, or another endpoint's entity, before writing anything.
+      const existing = await checkOnboardingConflicts(store, plan.endpointName, plan.entityRef, 'name');
 
       const dataset = await resolveDataset(input.datasetUri, 'datasetUri', datasetOptions);
       const mqDataset = mq ? await resolveDataset(mq.baselineDatasetUri, 'modelQuality.baselineDatasetUri', datasetOptions) : undefined;
@@ -181,7 +178,7 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
         ctx.output('endpointName', plan.endpointName);
         ctx.output('schedules', plan.registration.schedules.map(s => s.name));
         ctx.output('baselineUris', plan.registration.schedules.map(s => s.baselineUri));
-        ctx.output('onboardingRecordUri', `${store.url}/onboarding/models/${plan.endpointName}.json`);
+        ctx.output('onboardingRecordUri', onboardingRecordUri(store, plan.endpointName));
       };
       try {
         if (ctx.isDryRun) {

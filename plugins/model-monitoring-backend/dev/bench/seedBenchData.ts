@@ -1,9 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
 import { MODEL_HEALTH_STATES, MODEL_RISK_RATINGS, type OverviewRow } from '@mlmon/plugin-model-monitoring-common';
 import type { Knex } from 'knex';
-import { ExecutionStore } from '../database/ExecutionStore';
-import { migrateDatabase } from '../database/migrateDatabase';
-import { SnapshotStore } from '../database/SnapshotStore';
+import { ExecutionStore } from '../../src/database/ExecutionStore';
+import { migrateDatabase } from '../../src/database/migrateDatabase';
+import { SnapshotStore } from '../../src/database/SnapshotStore';
 
 export const BENCH_MODEL = 'model-0000';
 export const BENCH_SCHEDULE = 'model-0000-dq';
@@ -29,6 +29,11 @@ export function benchEntities(count: number): Entity[] {
  */
 export async function seedBenchData(knex: Knex, entities: Entity[], days: number, now: Date): Promise<{ executions: number }> {
   await migrateDatabase(knex);
+  // One transaction: seeding is setup, not what is measured.
+  return knex.transaction(trx => seedRows(trx, entities, days, now));
+}
+
+async function seedRows(knex: Knex, entities: Entity[], days: number, now: Date): Promise<{ executions: number }> {
   const snapshots = new SnapshotStore(knex);
   for (const [i, entity] of entities.entries()) {
     const builtin = !entity.metadata.annotations!['mlmon.dev/endpoint'].startsWith('arn:');
