@@ -17,7 +17,7 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'e2e-tests',
-  timeout: 240_000,
+  timeout: 420_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
@@ -26,7 +26,8 @@ export default defineConfig({
   outputDir: 'node_modules/.cache/e2e-test-results',
   webServer: {
     command: 'yarn start',
-    url: 'http://localhost:7007/api/model-monitoring/health',
+    // The app's dev server answers last (the backend is up well before its bundle is built).
+    url: 'http://localhost:3000',
     reuseExistingServer: true,
     timeout: 300_000,
     stdout: 'ignore',

@@ -47,6 +47,8 @@ test('onboards a model through the built-in template and shows its first executi
   const card = page
     .locator('article, .MuiCard-root')
     .filter({ hasText: 'Monitor a model with the built-in engine' })
+    // Not a container that holds the other template's card as well.
+    .filter({ hasNotText: 'Monitor a SageMaker endpoint' })
     .first();
   await expect(card).toBeVisible({ timeout: 60_000 });
   await card.getByRole('button', { name: 'Choose' }).click();

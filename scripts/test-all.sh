@@ -31,8 +31,15 @@ fi
 step "type check" yarn tsc
 step "lint" yarn lint:all
 step "unit tests" yarn test --json --outputFile="$results_dir/jest.json"
+# Playwright starts the portal unless one is already running (then it is reused and left alone).
+# A portal it started is stopped afterwards, also a backend that outlives its parent process.
+portal_pids() { ss -ltnpH "( sport = :3000 or sport = :7007 )" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u; }
+portal_was_running="$(portal_pids)"
 step "browser tests" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results_dir/playwright.json" \
   yarn playwright test --reporter=list,json
+if [ -z "$portal_was_running" ]; then
+  for pid in $(portal_pids); do kill -9 "$pid" 2>/dev/null || true; done
+fi
 
 node scripts/summarize-tests.js "$results_dir/jest.json" "$results_dir/playwright.json"
 

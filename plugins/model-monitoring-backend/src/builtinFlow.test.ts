@@ -160,7 +160,7 @@ describe('built-in monitoring through the backend', () => {
 
     expect(send).toHaveBeenCalledWith({
       recipients: { type: 'entity', entityRef: 'component:default/housing-price' },
-      payload: expect.objectContaining({ severity: 'high', link: '/catalog/default/component/housing-price/model-monitoring' }),
+      payload: expect.objectContaining({ severity: 'high', link: '/catalog/default/component/housing-price/monitoring' }),
     });
 
     const overview = await request(server).get('/api/model-monitoring/overview?sort=title').set('Authorization', as());

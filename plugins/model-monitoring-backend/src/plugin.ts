@@ -164,6 +164,7 @@ export const modelMonitoringPlugin = createBackendPlugin({
             registry,
             reports,
             baselines,
+            openStore,
             jobs,
             cache,
             visibleEntities: new VisibleEntities(

@@ -64,7 +64,7 @@ export class AlertingService {
         payload: {
           title: `${opened ? 'Monitoring alert' : 'Alert resolved'}: ${name} (${state.ruleName})`,
           description: state.reason,
-          link: `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}/model-monitoring`,
+          link: `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}/monitoring`,
           severity: opened ? 'high' : 'normal',
           topic: `model-monitoring:${entityRef}`,
           scope: `model-monitoring:${entityRef}:${state.ruleName}`,

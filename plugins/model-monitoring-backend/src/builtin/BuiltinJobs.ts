@@ -91,6 +91,9 @@ export class BuiltinJobs {
     for (const w of windows) {
       if (force || !(await this.executions.has(model.entityRef, scheduleName, w.window.start))) todo.push(w);
     }
+    // Newest first: a model's current status is right as soon as its newest window has run,
+    // and history fills in behind it without moving alerts (they follow the newest windows).
+    todo.sort((a, b) => b.window.start.getTime() - a.window.start.getTime());
     const status: RunStatusResponse = {
       runId: randomUUID(),
       scheduleName,

@@ -5,6 +5,7 @@ import { addOverviewRoutes } from './routes/overviewRoutes';
 import { addReadRoutes } from './routes/readRoutes';
 import type { RouteDeps } from './routes/routeDeps';
 import { addTrafficRoute } from './routes/trafficRoute';
+import { addPredictionsRoute } from './routes/predictionsRoute';
 import { toRouteError } from '../sagemaker/awsErrors';
 
 export type RouterOptions = RouteDeps;
@@ -26,6 +27,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   addActionRoutes(router, options);
   addOverviewRoutes(router, options);
   addTrafficRoute(router, options);
+  addPredictionsRoute(router, options);
   // AWS SDK errors carry no HTTP status the error middleware knows: give them api.ts's 502/503/504.
   router.use((error: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction) => {
     next(toRouteError(error));

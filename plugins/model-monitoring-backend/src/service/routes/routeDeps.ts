@@ -7,7 +7,7 @@ import type { ExecutionStore } from '../../database/ExecutionStore';
 import type { ModelRegistryStore } from '../../database/ModelRegistryStore';
 import type { SnapshotStore } from '../../database/SnapshotStore';
 import type { BaselineReader } from '../../reports/BaselineReader';
-import type { ReportReader } from '../../reports/ReportReader';
+import type { OpenStore, ReportReader } from '../../reports/ReportReader';
 import type { DashboardEmbedResponse } from '@mlmon/plugin-model-monitoring-common';
 import type { EntityRequest, RequestDeps } from '../requestContext';
 import type { TtlCache } from '../TtlCache';
@@ -27,6 +27,8 @@ export interface RouteDeps extends RequestDeps {
   registry: ModelRegistryStore;
   reports: ReportReader;
   baselines: BaselineReader;
+  /** Opens a storage location (capture files of built-in models). */
+  openStore: OpenStore;
   jobs: BuiltinJobs;
   cache: TtlCache<unknown>;
   /** Per-caller monitored entities the caller may read (overview). */
