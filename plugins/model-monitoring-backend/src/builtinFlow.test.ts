@@ -151,6 +151,44 @@ describe('built-in monitoring through the backend', () => {
     expect(feature.body.window.numeric.mean).toBeGreaterThan(feature.body.baseline.numeric.mean * 2);
   });
 
+  it('serves the prediction distribution of a window from its capture files', async () => {
+    const windowEnd = '2026-01-01T03:00:00.000Z';
+    const res = await request(server).get(`${BASE}/predictions?windowEnd=${windowEnd}`).set('Authorization', as());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ entityRef: 'component:default/housing-price', scheduleName: 'housing-dq', windowEnd, attribute: '_c0' });
+    // The baseline holds the features only: no baseline side for the output.
+    expect(res.body.baseline).toBeUndefined();
+    const buckets: Array<{ lowerBound: number; upperBound: number; count: number; share: number }> = res.body.window.numeric.buckets;
+    expect(buckets).toHaveLength(20);
+    // The window's record count as the monitor's own report counted it.
+    const executions = await request(server)
+      .get(`${BASE}/executions?from=2026-01-01T02:59:00Z&to=${windowEnd}`)
+      .set('Authorization', as());
+    const statistics = await request(server)
+      .get(`/api/model-monitoring${executions.body.items[0].reports[0].href}`)
+      .set('Authorization', as());
+    const itemCount = JSON.parse(statistics.text).dataset.item_count;
+    expect(itemCount).toBeGreaterThan(50);
+    expect(res.body.window.itemCount).toBe(itemCount);
+    expect(buckets.reduce((s, b) => s + b.count, 0) + res.body.window.missing).toBe(itemCount);
+    expect(buckets.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1, 9);
+    expect(buckets[0].lowerBound).toBe(res.body.window.numeric.min);
+    expect(buckets[19].upperBound).toBe(res.body.window.numeric.max);
+    expect(res.body.series).toEqual([{ time: windowEnd, value: res.body.window.numeric.mean }]);
+
+    const newest = await request(server).get(`${BASE}/predictions`).set('Authorization', as());
+    expect(newest.body.windowEnd).toBe('2026-01-01T08:00:00.000Z');
+
+    const outsider = await request(server).get(`${BASE}/predictions`).set('Authorization', as(OUTSIDER));
+    expect(outsider.status).toBe(404);
+    const impostorRes = await request(server)
+      .get('/api/model-monitoring/entities/default/component/impostor/predictions')
+      .set('Authorization', as());
+    expect(impostorRes.status).toBe(404);
+    const badWindow = await request(server).get(`${BASE}/predictions?windowEnd=yesterday`).set('Authorization', as());
+    expect(badWindow.status).toBe(400);
+  });
+
   it('opens an alert, notifies the owner and lists the model in the overview', async () => {
     const summary = await request(server).get(`${BASE}/summary`).set('Authorization', as());
     expect(summary.status).toBe(200);

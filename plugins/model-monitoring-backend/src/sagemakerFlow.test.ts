@@ -209,6 +209,12 @@ describe('SageMaker source through the backend', () => {
     expect(empty.body.items).toEqual([]);
   });
 
+  it('answers 404 for the prediction distribution, which only built-in capture provides', async () => {
+    const res = await request(server).get(`${BASE}/predictions`).set('Authorization', as());
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('not available for SageMaker endpoints');
+  });
+
   it('answers 503 when SageMaker stays throttled for a whole route', async () => {
     sagemaker.on(ListMonitoringSchedulesCommand).rejects(throttled());
     const res = await request(server).get(`${BASE}/executions`).set('Authorization', as());
