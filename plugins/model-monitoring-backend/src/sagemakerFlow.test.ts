@@ -20,7 +20,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fs from 'node:fs';
 import request from 'supertest';
 import { sagemakerSample } from './testing/sharedFolder';
-import { startTestS3Server, type TestS3Server } from './testing/testS3Server';
+import { startTestS3Server, type TestS3Server } from '@mlmon/monitor-engine/testUtils';
 import { modelMonitoringPlugin } from './plugin';
 
 jest.setTimeout(120_000);
