@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { openAsGuest } from './signIn';
+import { openEntityAsGuest } from './signIn';
 
 test('a demo model page shows the model-monitoring card', async ({ page }) => {
-  await openAsGuest(page, '/catalog/default/component/housing-price-regressor');
+  await openEntityAsGuest(page, '/catalog/default/component/housing-price-regressor');
 
   const card = page
     .locator('article, .MuiCard-root')
@@ -19,7 +19,7 @@ test('a demo model page shows the model-monitoring card', async ({ page }) => {
 test('an entity without the annotation shows no monitoring card', async ({
   page,
 }) => {
-  await openAsGuest(page, '/catalog/default/component/model-monitoring-portal');
+  await openEntityAsGuest(page, '/catalog/default/component/model-monitoring-portal');
   await expect(page.getByText('This Backstage portal').first()).toBeVisible();
   // Scoped to the page body: the sidebar has a "Model monitoring" item on every page.
   await expect(

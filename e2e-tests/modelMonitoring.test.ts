@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { openAsGuest } from './signIn';
+import { openAsGuest, openEntityAsGuest } from './signIn';
 
 /*
  * The overview, a drifting model's page and its Monitoring tab, against the demo entities in
@@ -60,7 +60,7 @@ for (const theme of themes) {
     test('a drifting model shows its violation and the Monitoring tab draws the drift', async ({
       page,
     }) => {
-      await openAsGuest(
+      await openEntityAsGuest(
         page,
         '/catalog/default/component/housing-price-regressor',
       );
@@ -110,7 +110,7 @@ for (const theme of themes) {
 test('the degrading classifier shows its model-quality metric', async ({
   page,
 }) => {
-  await openAsGuest(page, '/catalog/default/component/income-classifier');
+  await openEntityAsGuest(page, '/catalog/default/component/income-classifier');
   // The card whose title is "Model quality" (the status card also lists a model-quality monitor).
   const card = page.locator('.MuiCard-root').filter({ hasText: /^Model quality/ });
   await expect(async () => {

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * Opens `path` in the portal as the guest user of the embedded default. The sign-in page
@@ -14,4 +14,23 @@ export async function openAsGuest(page: Page, path: string): Promise<void> {
     await enter.click();
   }
   await sidebar.waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Opens an entity page as the guest. Right after the portal starts, the catalog may not have
+ * ingested the demo entities yet ("Entity not found"), so this reloads until the page shows the
+ * entity (its Overview tab).
+ */
+export async function openEntityAsGuest(page: Page, path: string): Promise<void> {
+  await openAsGuest(page, path);
+  const overview = page
+    .getByRole('link', { name: 'Overview', exact: true })
+    .or(page.getByRole('tab', { name: 'Overview', exact: true }))
+    .first();
+  await expect(async () => {
+    if (!(await overview.isVisible())) {
+      await page.reload();
+    }
+    await expect(overview).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 180_000, intervals: [5_000] });
 }
