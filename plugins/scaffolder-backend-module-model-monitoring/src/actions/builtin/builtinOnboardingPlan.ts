@@ -1,3 +1,4 @@
+import { modelEntity } from '../modelEntity';
 import type { OnboardedEntity } from '@mlmon/plugin-catalog-backend-module-model-monitoring';
 import {
   ANNOTATION_ENDPOINT,
@@ -55,8 +56,6 @@ export const DEFAULT_SCHEDULE = 'cron(0 * ? * * *)';
  */
 export function planBuiltinOnboarding(input: BuiltinOnboardingInput, dataRoot: string): BuiltinOnboardingPlan {
   const endpointName = input.endpointName ?? input.name;
-  const namespace = input.namespace ?? 'default';
-  const entityRef = `component:${namespace}/${input.name}`.toLocaleLowerCase('en-US');
   const scheduleExpression = input.scheduleExpression ?? DEFAULT_SCHEDULE;
   const baselineUri = (schedule: string) => `${dataRoot}/baselines/${endpointName}/${schedule}`;
 
@@ -90,24 +89,7 @@ export function planBuiltinOnboarding(input: BuiltinOnboardingInput, dataRoot: s
     [ANNOTATION_MONITORING_SCHEDULES]: schedules.map(s => s.name).join(','),
   };
   if (input.riskRating) annotations[ANNOTATION_RISK_RATING] = input.riskRating;
-  const entity: OnboardedEntity = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: input.name,
-      ...(input.namespace ? { namespace: input.namespace } : {}),
-      ...(input.title ? { title: input.title } : {}),
-      ...(input.description ? { description: input.description } : {}),
-      ...(input.tags?.length ? { tags: input.tags } : {}),
-      annotations,
-    },
-    spec: {
-      type: 'ml-model',
-      lifecycle: input.lifecycle ?? 'production',
-      owner: input.owner,
-      ...(input.system ? { system: input.system } : {}),
-    },
-  };
+  const { entity, entityRef } = modelEntity(input, annotations);
 
   const datapointsToAlert = input.alerting?.datapointsToAlert ?? 1;
   const evaluationPeriod = input.alerting?.evaluationPeriod ?? Math.max(datapointsToAlert, 1);

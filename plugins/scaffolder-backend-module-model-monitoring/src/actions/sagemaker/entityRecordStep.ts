@@ -1,3 +1,4 @@
+import { modelEntity } from '../modelEntity';
 import type { ObjectStore } from '@mlmon/monitor-engine';
 import {
   onboardingRecordUri,
@@ -24,25 +25,7 @@ export function planSageMakerEntity(input: SageMakerEntityInput, annotations: Re
   entityRef: string;
   entity: OnboardedEntity;
 } {
-  const entity: OnboardedEntity = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: input.name,
-      ...(input.namespace ? { namespace: input.namespace } : {}),
-      ...(input.title ? { title: input.title } : {}),
-      ...(input.description ? { description: input.description } : {}),
-      tags: ['ml', 'sagemaker'],
-      annotations,
-    },
-    spec: {
-      type: 'ml-model',
-      lifecycle: input.lifecycle ?? 'production',
-      owner: input.owner,
-      ...(input.system ? { system: input.system } : {}),
-    },
-  };
-  return { entityRef: `component:${input.namespace ?? 'default'}/${input.name}`.toLocaleLowerCase('en-US'), entity };
+  return modelEntity({ ...input, tags: ['ml', 'sagemaker'] }, annotations);
 }
 
 /**
