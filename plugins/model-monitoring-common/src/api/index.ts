@@ -22,3 +22,4 @@ export * from './runsAndAlerts';
 export * from './quickSight';
 export * from './overview';
 export * from './onboarding';
+export * from './clarify';
