@@ -187,6 +187,110 @@ describe('scanCaptureFiles', () => {
     expect(scan.report.problems).toEqual([]);
   });
 
+  it('splits CSV payloads on commas outside quotes, undoing doubled quotes', async () => {
+    const f = file('quoted.jsonl', [
+      record(
+        { data: '1,"a, b",3', encoding: 'CSV' },
+        { data: '"x,y"', encoding: 'CSV' },
+      ),
+      record({ data: '"say ""hi""",,5\n"6,7",8,"9"', encoding: 'CSV' }),
+      record(
+        { data: '10,plain,11', encoding: 'CSV' },
+        { data: '0.5', encoding: 'CSV' },
+      ),
+    ]);
+    const scan = await scanCaptureFiles(engine, [f], ALL_TIME);
+    expect(scan.inputColumns).toBe(3);
+    expect(scan.report.wrongColumnCount).toBe(0);
+    expect(await rows(scan)).toEqual([
+      { in_vals: ['1', 'a, b', '3'], out_vals: ['x,y'] },
+      { in_vals: ['say "hi"', null, '5'], out_vals: null },
+      { in_vals: ['6,7', '8', '9'], out_vals: null },
+      { in_vals: ['10', 'plain', '11'], out_vals: ['0.5'] },
+    ]);
+  });
+
+  it('gives the window values in capture order, output first, the same as the records', async () => {
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const f = file('values.jsonl', [
+      record(
+        { data: '1,2', encoding: 'CSV' },
+        { data: '0.1', encoding: 'CSV' },
+      ),
+      record(
+        { data: '3,4\n5,6', encoding: 'CSV' },
+        { data: '0.2\n0.3', encoding: 'CSV' },
+      ),
+      record(
+        { data: '7,8,9', encoding: 'CSV' },
+        { data: '0.4', encoding: 'CSV' },
+      ),
+      record(
+        {
+          data: '{"instances": [[10, 11]]}',
+          encoding: 'JSON',
+          type: 'application/json',
+        },
+        {
+          data: '{"predictions": [{"score": 0.5}]}',
+          encoding: 'JSON',
+          type: 'application/json',
+        },
+      ),
+      record(
+        { data: b64('12,'), encoding: 'BASE64' },
+        { data: '0.6,0.7', encoding: 'CSV' },
+      ),
+      record({ data: '"1,5",13', encoding: 'CSV' }),
+    ]);
+    const scan = await scanCaptureFiles(engine, [f], ALL_TIME);
+    const values = async (withOutput: boolean) => {
+      const q = scan.values(withOutput);
+      return (await engine.query<{ v: string | null }>(q.sql, q.params)).map(
+        r => r.v,
+      );
+    };
+    expect(await values(false)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '10',
+      '11',
+      '12',
+      null,
+      '1,5',
+      '13',
+    ]);
+    expect(await values(true)).toEqual([
+      '0.1',
+      '1',
+      '2',
+      '0.2',
+      '3',
+      '4',
+      '0.3',
+      '5',
+      '6',
+      '0.5',
+      '10',
+      '11',
+      '0.6',
+      '12',
+      null,
+      null,
+      '1,5',
+      '13',
+    ]);
+    const records = (await rows(scan)).flatMap(r => [
+      ...(r.out_vals ?? [null]).slice(0, 1),
+      ...r.in_vals,
+    ]);
+    expect(await values(true)).toEqual(records);
+  });
+
   it('counts bad lines, wrong widths, bad payloads and out-of-window requests, naming file and line', async () => {
     const f = file('bad.jsonl', [
       record({ data: '1,2,3', encoding: 'CSV' }),

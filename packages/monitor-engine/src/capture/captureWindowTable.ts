@@ -1,11 +1,17 @@
 import type { SqlEngine, SqlParameter } from '../sql/SqlEngine';
 import {
   fastParsedSql,
+  requestShapesSql,
   requestsParams,
   requestsSql,
   robustParsedSql,
+  windowValuesSql,
 } from './captureRequestsSql';
-import { isCaptureRecordSql, numberedLinesSql, placeholders } from './jsonLineSql';
+import {
+  isCaptureRecordSql,
+  numberedLinesSql,
+  placeholders,
+} from './jsonLineSql';
 
 /**
  * Turns the capture files of one window into a query of decoded records. The scan and
@@ -63,6 +69,12 @@ export interface CaptureScan {
     unnumberedSql: string;
     unnumberedParams: SqlParameter[];
   };
+  /**
+   * The values of the kept records in capture order, one row per value (column v, NULL when
+   * empty), each record's `outputColumns` output values (when asked for) before its input
+   * values: what a window table is made of, decoded in one pass.
+   */
+  values(withOutput: boolean): { sql: string; params: SqlParameter[] };
   /** Number of input values per kept record (the most common count). */
   inputColumns: number;
   /** Number of output values per kept record (the most common count; 0 without output). */
@@ -120,6 +132,10 @@ export async function scanCaptureFiles(
         params: [],
         unnumberedParams: [],
       },
+      values: () => ({
+        sql: 'SELECT NULL::VARCHAR AS v LIMIT 0',
+        params: [],
+      }),
       inputColumns: 0,
       outputColumns: 0,
       report: emptyReport,
@@ -134,7 +150,7 @@ export async function scanCaptureFiles(
   let parsed = fastParsedSql(files.length);
   let widths = await countWidths(
     engine,
-    requestsSql(parsed, files.length, false),
+    requestShapesSql(parsed, files.length),
     bulkParams,
   );
   const total = (key: keyof WidthRow) =>
@@ -143,7 +159,7 @@ export async function scanCaptureFiles(
     parsed = robustParsedSql(files.length);
     widths = await countWidths(
       engine,
-      requestsSql(parsed, files.length, false),
+      requestShapesSql(parsed, files.length),
       bulkParams,
     );
   }
@@ -180,6 +196,15 @@ export async function scanCaptureFiles(
       params,
       unnumberedParams: bulkParams,
     },
+    values: withOutput => ({
+      sql: windowValuesSql(
+        parsed,
+        files.length,
+        inputColumns,
+        withOutput ? outputColumns : 0,
+      ),
+      params: bulkParams,
+    }),
     inputColumns,
     outputColumns,
     report: {
@@ -212,28 +237,30 @@ function perRecordSql(requests: string): string {
 }
 
 /**
- * One pass for every count: request-level counts (on the first row of each request) and, per
- * record width, the number of records and the most common output width, largest group first.
- * Requests without usable records keep one row with a NULL record.
+ * One pass for every count (over the request shapes, see requestShapesSql): request-level
+ * counts (on the first record of each request) and, per record width, the number of records and
+ * the most common output width, largest group first. Requests without usable records keep one
+ * row with a NULL width.
  */
 async function countWidths(
   engine: SqlEngine,
-  requests: string,
+  shapes: string,
   params: SqlParameter[],
 ): Promise<WidthRow[]> {
+  const usable = 'ok AND has_input AND in_widths IS NOT NULL AND in_window';
   return engine.query<WidthRow>(
-    `SELECT len(rec) AS width, count(rec) AS n, mode(len(out_recs[k])) AS out_width,
+    `SELECT rec AS width, count(rec) AS n, mode(out_widths[k]) AS out_width,
        count(*) FILTER (WHERE k = 1) AS lines,
        count(*) FILTER (WHERE k = 1 AND NOT ok) AS malformed,
        count(*) FILTER (WHERE k = 1 AND ok AND NOT has_input) AS without_input,
-       count(*) FILTER (WHERE k = 1 AND ok AND has_input AND in_recs IS NULL) AS undecodable,
-       count(*) FILTER (WHERE k = 1 AND ok AND has_input AND in_recs IS NOT NULL AND NOT in_window) AS outside,
-       count(*) FILTER (WHERE k = 1 AND ${USABLE} AND out_recs IS NOT NULL
-                        AND len(out_recs) <> len(in_recs)) AS mismatch
-     FROM (SELECT ok, has_input, in_window, in_recs, out_recs,
-             unnest(CASE WHEN ${USABLE} AND len(in_recs) > 0 THEN in_recs ELSE [NULL] END) AS rec,
-             unnest(generate_series(1, CASE WHEN ${USABLE} THEN greatest(len(in_recs), 1) ELSE 1 END)) AS k
-           FROM (${requests}))
+       count(*) FILTER (WHERE k = 1 AND ok AND has_input AND in_widths IS NULL) AS undecodable,
+       count(*) FILTER (WHERE k = 1 AND ok AND has_input AND in_widths IS NOT NULL AND NOT in_window) AS outside,
+       count(*) FILTER (WHERE k = 1 AND ${usable} AND out_widths IS NOT NULL
+                        AND len(out_widths) <> len(in_widths)) AS mismatch
+     FROM (SELECT ok, has_input, in_window, in_widths, out_widths,
+             unnest(CASE WHEN ${usable} AND len(in_widths) > 0 THEN in_widths ELSE [NULL] END) AS rec,
+             unnest(generate_series(1, CASE WHEN ${usable} THEN greatest(len(in_widths), 1) ELSE 1 END)) AS k
+           FROM (${shapes}))
      GROUP BY 1 ORDER BY (width IS NULL), n DESC, width`,
     params,
   );
@@ -298,10 +325,18 @@ async function describeMalformedLines(
   engine: SqlEngine,
   files: readonly CaptureFile[],
 ): Promise<CaptureProblem[]> {
-  const rows = await engine.query<{ file: string; line_number: number; line: string }>(
-    `SELECT filename AS file, line_number, line FROM (${numberedLinesSql(files.length)})
+  const rows = await engine.query<{
+    file: string;
+    line_number: number;
+    line: string;
+  }>(
+    `SELECT filename AS file, line_number, line FROM (${numberedLinesSql(
+      files.length,
+    )})
      WHERE NOT (${isCaptureRecordSql('line')})
-     ORDER BY list_position([${placeholders(files.length)}], filename), line_number
+     ORDER BY list_position([${placeholders(
+       files.length,
+     )}], filename), line_number
      LIMIT ${MAX_PROBLEMS}`,
     [...files.map(f => f.path), ...files.map(f => f.path)],
   );

@@ -4,7 +4,7 @@
  * Every function returns an SQL expression over other expressions; none embeds outside input.
  *
  * Accepted payloads, as SageMaker's analyzer takes them:
- *  - CSV: one record per line, values separated by commas;
+ *  - CSV: one record per line, values separated by commas (a quoted value may hold commas);
  *  - JSON: `{"instances": [...]}`, `{"features": [...]}`, `{"predictions": [...]}` (output),
  *    a bare array, an object of named values, or a scalar. In a list, arrays and objects are one
  *    record each (`{"features": [...]}` objects included); scalars in `instances`/`predictions`
@@ -39,11 +39,38 @@ export function payloadKindSql(
     ELSE 'csv' END`;
 }
 
-/** Records of a CSV payload: non-empty lines split on commas. */
+/**
+ * The cells of one CSV line. A line without a double quote is split on commas (the common,
+ * cheap case). Otherwise quoted cells may hold commas: the comma-separated pieces are joined
+ * back while the cell being built starts with a quote and holds an odd number of quotes, the
+ * cell boundaries marked with chr(1) (never part of a captured CSV value), then each quoted
+ * cell loses its outer quotes and has its doubled quotes undone (RFC 4180).
+ */
+export function csvCellsSql(line: string): string {
+  const current = 'string_split(acc, chr(1))[-1]';
+  const open = `(starts_with(${current}, '"') AND (length(${current}) - length(replace(${current}, '"', ''))) % 2 = 1)`;
+  return `CASE WHEN NOT contains(${line}, '"') THEN string_split(${line}, ',')
+    ELSE list_transform(
+      string_split(list_reduce(string_split(${line}, ','),
+        lambda acc, piece: CASE WHEN ${open} THEN acc || ',' || piece ELSE acc || chr(1) || piece END), chr(1)),
+      lambda c: CASE WHEN length(c) >= 2 AND starts_with(c, '"') AND ends_with(c, '"')
+                     THEN replace(c[2:-2], '""', '"') ELSE c END) END`;
+}
+
+/** Records of a CSV payload: non-empty lines split into cells. */
 function csvRecordsSql(text: string): string {
   return `list_transform(
       list_filter(string_split(replace(${text}, chr(13), ''), chr(10)), lambda r: trim(r) <> ''),
-      lambda r: string_split(r, ','))`;
+      lambda r: ${csvCellsSql('r')})`;
+}
+
+/**
+ * True when a payload is one CSV line without quotes (by far the most common capture): its
+ * values are then exactly `string_split(text, ',')`.
+ */
+export function isPlainCsvLineSql(text: string, kind: string): string {
+  return `(${kind} = 'csv' AND NOT contains(${text}, chr(10)) AND NOT contains(${text}, chr(13))
+      AND NOT contains(${text}, '"') AND trim(${text}) <> '')`;
 }
 
 /** One JSON value as a record. */
@@ -100,6 +127,6 @@ export function payloadRecordsSql(
   return `CASE WHEN ${text} IS NULL THEN NULL
     WHEN ${kind} = 'json' THEN ${jsonRecordsSql(text, role)}
     WHEN NOT contains(${text}, chr(10)) AND NOT contains(${text}, chr(13)) AND trim(${text}) <> ''
-      THEN [string_split(${text}, ',')]
+      THEN [${csvCellsSql(text)}]
     ELSE ${csvRecordsSql(text)} END`;
 }

@@ -31,29 +31,25 @@ export async function createWindowTable(
   const width = inputColumns + (includesOutput ? outputColumns : 0);
   const names = [...Array(width).keys()].map(i => baselineNames[i] ?? `_c${i}`);
   const view = `capture_window_${++counter}`;
-  // The output width is a count computed by the engine, inlined as a literal.
-  const list = includesOutput
-    ? `list_concat(list_resize(coalesce(out_vals, []::VARCHAR[]), ${Math.trunc(
-        outputColumns,
-      )}), in_vals)`
-    : 'in_vals';
-  // The one copy of the window's values, typed once: every profiling scan reads this table.
-  // It is written in capture order without numbering (a window function would serialise the
-  // decoding); DuckDB keeps insertion order, and every record has `width` values, so the
-  // record id follows from the row id.
-  // Only what cannot be recomputed cheaply is stored (the text and its type code); the number
-  // is cast again by each scan, which costs less than keeping 8 more bytes per value.
+  // The one copy of the window's values, typed once, decoded straight from the files in the
+  // same single pass: every profiling scan reads this table. It is written in capture order
+  // without numbering (a window function would serialise the decoding); DuckDB keeps insertion
+  // order, and every record has `width` values, so the record id and the column index follow
+  // from the row id. Only what cannot be recomputed cheaply is stored (the text and its type
+  // code, 17 bytes a value); the number is cast again by each scan, which costs less than
+  // keeping 8 more bytes per value.
   const values = `${view}_values`;
+  const source = scan.values(includesOutput);
   await engine.query(
     `CREATE OR REPLACE TEMP TABLE ${values} AS
-     SELECT i, v, ${valueTypeCodeSql('v')}::UTINYINT AS t
-     FROM (SELECT unnest(range(len(vals)))::INTEGER AS i, unnest(vals) AS v
-           FROM (SELECT ${list} AS vals FROM (${scan.records.unnumberedSql})))`,
-    scan.records.unnumberedParams,
+     SELECT v, ${valueTypeCodeSql('v')}::UTINYINT AS t FROM (${source.sql})`,
+    source.params,
   );
   await engine.query(
     `CREATE OR REPLACE TEMP VIEW ${view} AS
-     SELECT rowid // ${width} AS rid, i, v, t, TRY_CAST(v AS DOUBLE) AS d FROM ${values}`,
+     SELECT rowid // ${width} AS rid, (rowid % ${width})::INTEGER AS i, v, t,
+            TRY_CAST(v AS DOUBLE) AS d
+     FROM ${values}`,
   );
   const release = async () => {
     await engine.query(`DROP VIEW IF EXISTS ${view}`);
