@@ -32,7 +32,7 @@ export interface Config {
         schedules: Array<{
           /** Schedule name (letters, digits, hyphens). */
           name: string;
-          /** DataQuality or ModelQuality (ModelBias, ModelExplainability are not run by the backend yet). */
+          /** DataQuality, ModelQuality, ModelBias (bias drift) or ModelExplainability (feature-attribution drift). */
           monitorType: 'DataQuality' | 'ModelQuality' | 'ModelBias' | 'ModelExplainability';
           /** SageMaker cron, e.g. `cron(0 * ? * * *)`. */
           scheduleExpression: string;
@@ -45,6 +45,39 @@ export interface Config {
           probabilityThresholdAttribute?: number;
           /** Ground-truth root. Default `{dataRoot}/ground-truth/{endpoint}`. */
           groundTruthUri?: string;
+          /** Where the label is in JSON ground truth (default a bare value or `label`). */
+          groundTruthAttribute?: string;
+          /**
+           * ModelBias, ModelExplainability: names of the captured input columns in CSV order
+           * (JSON objects are read by name), e.g. [age, workclass, sex, hours_per_week].
+           */
+          features?: string[];
+          /** ModelBias: the sensitive group, e.g. {column: sex, values: [Female]} or {column: age, threshold: 40}. */
+          facet?: { column: string; values?: string[]; threshold?: number };
+          /** ModelBias: label name in analysis.json and the ground-truth value(s) (or threshold) counted positive. */
+          label?: { column: string; positiveValues?: string[]; threshold?: number };
+          /** ModelBias: post-training metrics computed and checked (DPPL, DI, DCA, DCR, RD, DAR, DRR, AD, CDDPL, TE, FT). Default all. */
+          biasMetrics?: string[];
+          /**
+           * ModelExplainability: where attributions come from. `linear`: exact SHAP of the
+           * coefficients in the baseline folder's model.json (SHAP baseline rows:
+           * shap_baseline.csv); `captured`: per-feature attributions returned in the output at
+           * `attributionsAttribute`; `http`: Kernel SHAP over a model endpoint (bounded by
+           * numSamples coalitions and maxRows rows per window).
+           */
+          explainer?: {
+            kind: 'linear' | 'captured' | 'http';
+            modelFile?: string;
+            attributionsAttribute?: string;
+            url?: string;
+            contentType?: 'text/csv' | 'application/json';
+            probabilityAttribute?: string;
+            features?: string[];
+            numSamples?: number;
+            maxRows?: number;
+          };
+          /** ModelExplainability: NDCG below this is a violation. Default 0.9. */
+          ndcgThreshold?: number;
         }>;
       }>;
     };

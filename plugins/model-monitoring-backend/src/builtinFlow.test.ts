@@ -42,6 +42,8 @@ function guardedCatalog(entities: Entity[]): CatalogService {
     userOf(opts.credentials) === OUTSIDER ? undefined : inner.getEntityByRef(ref, opts);
   guarded.getEntities = async (req, opts) =>
     userOf(opts.credentials) === OUTSIDER ? { items: [] } : inner.getEntities(req, opts);
+  guarded.getEntitiesByRefs = async (req, opts) =>
+    userOf(opts.credentials) === OUTSIDER ? { items: req.entityRefs.map(() => undefined) } : inner.getEntitiesByRefs(req, opts);
   return guarded;
 }
 
@@ -142,6 +144,15 @@ describe('built-in monitoring through the backend', () => {
     expect(series.points).toHaveLength(8);
     expect(series.points[0].value).toBeLessThan(0.1);
     expect(series.points[7].value).toBeGreaterThan(0.1);
+    // Downsampled to one 12-hour bucket: the peak of the eight windows, at the last window's end.
+    const coarse = await request(server)
+      .get(`${BASE}/drift?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&maxPoints=3`)
+      .set('Authorization', as());
+    expect(coarse.body.bucketSeconds).toBe(12 * 3600);
+    const peak = Math.max(...series.points.map((p: { value: number }) => p.value));
+    expect(coarse.body.series.find((s: { feature: string }) => s.feature === 'median_income').points).toEqual([{ time: series.points[7].time, value: peak }]);
+    const badMaxPoints = await request(server).get(`${BASE}/drift?maxPoints=1`).set('Authorization', as());
+    expect(badMaxPoints.status).toBe(400);
 
     const feature = await request(server).get(`${BASE}/features/median_income`).set('Authorization', as());
     expect(feature.status).toBe(200);

@@ -36,3 +36,8 @@ export * from './jobs/attributionJobs';
 export * from './jobs/clarifyReportWriter';
 export { readTabularDataset, readTabularDatasetRows, DatasetReadError } from './dataset/readTabularDataset';
 export type { TabularRow } from './dataset/readTabularDataset';
+export * from './jobs/clarifyWindowTable';
+export * from './jobs/clarifyWindowExecution';
+export * from './jobs/clarifyBaselineFiles';
+export * from './jobs/biasDriftWindow';
+export * from './jobs/attributionDriftWindow';

@@ -15,6 +15,7 @@ import {
   qualityAt,
 } from './predictionModel';
 import { Prng } from './prng';
+import { applyBiasEpisodes, BiasEpisode, parseBiasSpec, validateBiasEpisodes } from './biasEpisode';
 import { captureLine, groundTruthLine, inputPayload, outputPayload, SimulatedFormat } from './captureLine';
 
 /** Options of {@link simulateTraffic}; see `mlmon simulate --help` for the meaning of each. */
@@ -42,6 +43,8 @@ export interface SimulateTrafficOptions {
   /** Base quality of the label-derived model (default accuracy 0.9, error 0.1, bias 0). */
   modelQuality?: Partial<ModelQuality>;
   degrade?: string | DegradeEpisode[];
+  /** Bias episodes: a facet's positive predictions turn negative (see biasEpisode.ts). */
+  bias?: string | BiasEpisode[];
   /** Ground-truth root; needs `label`. */
   groundTruth?: ObjectStore | string;
   /** Labels arrive this long after inference (folder = arrival hour). Default 0. */
@@ -132,6 +135,7 @@ export async function simulateTraffic(options: SimulateTrafficOptions): Promise<
   );
   const degrade = typeof options.degrade === 'string' ? parseDegradeSpec(options.degrade) : options.degrade ?? [];
   const baseQuality = { ...DEFAULT_MODEL_QUALITY, ...options.modelQuality };
+  const biasEpisodes = validateBiasEpisodes(typeof options.bias === 'string' ? parseBiasSpec(options.bias) : options.bias ?? [], inputColumns);
 
   // Rows with an empty label cannot be scored against ground truth: leave them out and count them.
   const sampleRows = labelIndex < 0 ? table.rows : table.rows.filter(row => row[labelIndex] !== '');
@@ -163,6 +167,7 @@ export async function simulateTraffic(options: SimulateTrafficOptions): Promise<
   const driftRng = new Prng(seed, 4);
   const modelRng = new Prng(seed, 5);
   const fileRng = new Prng(seed, 6);
+  const biasRng = new Prng(seed, 7);
 
   const pipeline = new WritePipeline(options.concurrency ?? 4);
   const result: SimulationResult = {
@@ -237,6 +242,7 @@ export async function simulateTraffic(options: SimulateTrafficOptions): Promise<
       } else {
         prediction = linearScore(cells);
       }
+      if (biasEpisodes.length) prediction = applyBiasEpisodes(prediction, cells, biasEpisodes, time, biasRng);
       const outputJson = JSON.stringify(outputPayload(format, prediction, labelModel?.task === 'binary' ? 0.5 : undefined));
 
       const eventId = idRng.uuid();

@@ -14,6 +14,7 @@ import type { MonitoringExecution } from '@mlmon/plugin-model-monitoring-common'
 import type { BuiltinModel } from '../config/builtinConfig';
 import type { ExecutionMetrics } from '../database/ExecutionStore';
 import type { OpenStore, ReportReader } from '../reports/ReportReader';
+import { runClarifyWindow } from './runClarifyWindow';
 
 /** The outcome of one window: the execution row and the numbers read back from its reports. */
 export interface WindowOutcome {
@@ -128,26 +129,39 @@ export async function runBuiltinWindow(
       failureReason = result.failureReason;
       violations = result.violations.map(v => v.metricName);
     } else {
-      return failed(base, `The built-in engine does not schedule ${schedule.monitorType} monitors in the backend yet`);
+      // ModelBias and ModelExplainability: Clarify's analysis.json, read back for the metrics.
+      const result = await runClarifyWindow(model, schedule, scheduled, context, engine, reportUri);
+      return finished(base, reportUri, result.status, result.failureReason, result.violations, result.metrics);
     }
     const read = status === 'Failed' ? { metrics: {} } : await context.reports.metrics(reportUri);
-    return {
-      execution: {
-        ...base,
-        status,
-        failureReason,
-        violationCount: violations.length,
-        violations: [...new Set(violations)],
-        reportUri: status === 'Failed' ? undefined : reportUri,
-        finishedAt: new Date().toISOString(),
-      },
-      metrics: read.metrics,
-    };
+    return finished(base, reportUri, status, failureReason, violations, read.metrics);
   } catch (error) {
     return failed(base, `Unexpected error: ${(error as Error).message}`);
   } finally {
     await engine.close();
   }
+}
+
+function finished(
+  base: Omit<MonitoringExecution, 'status' | 'violationCount' | 'violations' | 'finishedAt'>,
+  reportUri: string,
+  status: MonitoringExecution['status'],
+  failureReason: string | undefined,
+  violations: string[],
+  metrics: ExecutionMetrics,
+): WindowOutcome {
+  return {
+    execution: {
+      ...base,
+      status,
+      failureReason,
+      violationCount: violations.length,
+      violations: [...new Set(violations)],
+      reportUri: status === 'Failed' ? undefined : reportUri,
+      finishedAt: new Date().toISOString(),
+    },
+    metrics,
+  };
 }
 
 function failed(

@@ -9,6 +9,7 @@ import { parseScheduleExpression } from '@mlmon/monitor-engine';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { checkClarifySchedule, clarifyScheduleFields } from './clarifyScheduleSchema';
 
 /** A model monitored by the built-in engine, with every location resolved. */
 export interface BuiltinModel {
@@ -58,7 +59,8 @@ export const scheduleSpecSchema = z.object({
   probabilityAttribute: z.string().max(255).optional(),
   probabilityThresholdAttribute: z.number().min(0).max(1).optional(),
   groundTruthUri: locationSchema.optional(),
-});
+  ...clarifyScheduleFields,
+}).superRefine(checkClarifySchedule);
 
 export const modelSpecSchema = z.object({
   entityRef: z.string().regex(/^[a-z0-9_-]+:[a-z0-9_.-]+\/[a-zA-Z0-9_.-]+$/i, 'kind:namespace/name'),
@@ -93,6 +95,12 @@ export function resolveModel(
     throw new InputError(`${where}.${issue.path.join('.')}: ${issue.message}`);
   }
   const m = parsed.data;
+  m.schedules.forEach((s, i) => {
+    // The backend would call that URL: only operators (app-config) may name one.
+    if (s.explainer?.kind === 'http' && origin !== 'config') {
+      throw new InputError(`${where}.schedules.${i}.explainer.kind: http explainers may only be configured in app-config`);
+    }
+  });
   const check = (location: string, field: string) => {
     const normalized = normalizeLocation(location);
     if (!settings.allowedPrefixes.some(p => isUnderPrefix(normalized, p))) {

@@ -6,6 +6,7 @@ import { addReadRoutes } from './routes/readRoutes';
 import type { RouteDeps } from './routes/routeDeps';
 import { addTrafficRoute } from './routes/trafficRoute';
 import { addPredictionsRoute } from './routes/predictionsRoute';
+import { addClarifyRoutes } from './routes/clarifyRoutes';
 import { toRouteError } from '../sagemaker/awsErrors';
 
 export type RouterOptions = RouteDeps;
@@ -28,6 +29,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   addOverviewRoutes(router, options);
   addTrafficRoute(router, options);
   addPredictionsRoute(router, options);
+  addClarifyRoutes(router, options);
   // AWS SDK errors carry no HTTP status the error middleware knows: give them api.ts's 502/503/504.
   router.use((error: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction) => {
     next(toRouteError(error));

@@ -1,4 +1,4 @@
-import type { ProblemType } from '@mlmon/monitor-engine';
+import type { PostTrainingMetricName, ProblemType } from '@mlmon/monitor-engine';
 
 /**
  * The three demo models of the embedded default. Their endpoints and schedule names match
@@ -26,6 +26,19 @@ export interface DemoModel {
      */
     tolerances: Record<string, number>;
   };
+  /** Clarify monitors: bias drift on a facet and feature-attribution drift of a fitted logistic model. */
+  clarify?: {
+    bias: {
+      schedule: string;
+      facet: { column: string; value: string };
+      metrics: PostTrainingMetricName[];
+      /** How much farther from the ideal than on the training data a window may be. */
+      tolerance: Partial<Record<PostTrainingMetricName, number>>;
+    };
+    explainability: { schedule: string; features: string[] };
+  };
+  /** Bias episodes (engine bias spec) for the anchor time. */
+  bias?: (anchor: Date) => string;
   /** Drift episodes (engine drift spec) for the anchor time. */
   drift?: (anchor: Date) => string;
   /** Quality degradation episodes (engine degrade spec) for the anchor time. */
@@ -64,6 +77,24 @@ export const DEMO_MODELS: readonly DemoModel[] = [
     },
     // Accuracy slides from 0.9 to 0.6 over a day, from 40 hours before the first start.
     degrade: anchor => `accuracy=0.6,from=${hoursBefore(anchor, 40)},ramp=24h`,
+    clarify: {
+      bias: {
+        schedule: 'income-classifier-bias',
+        facet: { column: 'sex', value: 'Female' },
+        metrics: ['DI', 'DPPL'],
+        tolerance: { DPPL: 0.1, DI: 0.2 },
+      },
+      explainability: {
+        schedule: 'income-classifier-explainability',
+        features: ['age', 'education_num', 'capital_gain', 'capital_loss', 'hr_per_week'],
+      },
+    },
+    // From 20 hours before the first start, most positive predictions for women turn negative:
+    // DPPL and DI drift beyond the baseline in the newest bias windows.
+    bias: anchor => `column=sex,value=Female,flip=0.9,from=${hoursBefore(anchor, 20)},ramp=2h`,
+    // From 10 hours before the first start, hours per week grow by 30: the model's attributions
+    // reorder (hr_per_week becomes its main feature) and the data-quality monitor sees the drift.
+    drift: anchor => `hr_per_week:shift=30,from=${hoursBefore(anchor, 10)},ramp=2h`,
   },
   {
     endpointName: 'housing-occupancy-model',

@@ -115,6 +115,7 @@ export async function writeDemoTraffic(request: DemoTrafficRequest): Promise<num
       label: model.label,
       drift: model.drift?.(anchor),
       degrade: model.degrade?.(anchor),
+      bias: model.bias?.(anchor),
       fileMinutes,
     });
     records += result.captureRecords;

@@ -1,12 +1,13 @@
 import { ObjectNotFoundError, openObjectStore, readDatasetTable, type DatasetTable, type ObjectStore } from '@mlmon/monitor-engine';
 import path from 'node:path';
 import { writeDemoBaselines } from './demoBaselines';
+import { writeDemoClarifyBaselines } from './demoClarifyBaselines';
 import { DEMO_MODELS, type DemoModel } from './demoModels';
 import { writeDemoTraffic, type DemoStores } from './demoTraffic';
 
 const HOUR_MS = 3_600_000;
 /** Bump when the demo's story changes, so an old data root is seeded again. */
-export const DEMO_VERSION = 1;
+export const DEMO_VERSION = 2;
 export const MARKER_KEY = 'demo/seeded.json';
 export const CURSOR_KEY = 'demo/live-cursor.json';
 
@@ -84,6 +85,7 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedResult
     models.map(async model => {
       const table = tables.get(model.dataset)!;
       await writeDemoBaselines(model, table, root);
+      await writeDemoClarifyBaselines(model, table, root);
       return writeDemoTraffic({
         model,
         table,

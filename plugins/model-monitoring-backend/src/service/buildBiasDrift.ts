@@ -1,0 +1,135 @@
+import {
+  POST_TRAINING_METRIC_DESCRIPTIONS,
+  idealMetricValue,
+  metricValueAsNumber,
+  type ClarifyAnalysis,
+} from '@mlmon/monitor-engine';
+import type { BiasDriftResponse, BiasFacet, BiasMetricSeries, SourceError } from '@mlmon/plugin-model-monitoring-common';
+import { epochMs, type ExecutionMetricsStore } from '../database/ExecutionMetricsStore';
+import type { ExecutionStore } from '../database/ExecutionStore';
+import { BIAS_METRIC_PREFIX, biasMetricKey, parseBiasMetricKey } from '../reports/clarifyMetrics';
+import { readClarifyAnalysis, readClarifyViolations } from '../reports/clarifyReports';
+import type { ReportReader } from '../reports/ReportReader';
+import type { EntityRequest } from './requestContext';
+import { lastUsable, sourceError } from './seriesHelpers';
+
+export interface ClarifyBuildDeps {
+  executions: ExecutionStore;
+  metrics: ExecutionMetricsStore;
+  reports: ReportReader;
+}
+
+/** Values no farther from the ideal than the baseline's pass Clarify's bias_drift_check. */
+export function biasBand(ideal: number, baseline: number | null): BiasMetricSeries['band'] {
+  if (baseline === null || !Number.isFinite(baseline)) return null;
+  const distance = Math.abs(baseline - ideal);
+  // Rounded so 1 − |0.3 − 1| reads 0.3, not 0.30000000000000004.
+  const tidy = (v: number) => Number(v.toPrecision(12));
+  return { lower: tidy(ideal - distance), upper: tidy(ideal + distance) };
+}
+
+function descriptionOf(metric: string, baseline: ClarifyAnalysis | undefined): string {
+  for (const reports of Object.values(baseline?.post_training_bias_metrics?.facets ?? {})) {
+    for (const r of reports) {
+      const found = r.metrics.find(m => m.name === metric);
+      if (found) return found.description;
+    }
+  }
+  return (POST_TRAINING_METRIC_DESCRIPTIONS as Record<string, string>)[metric] ?? metric;
+}
+
+/**
+ * Bias metrics of a ModelBias schedule over time from execution_metrics, for the facet the
+ * schedule configures (else the first facet recorded), with the band its baseline allows and
+ * the newest execution's violations. Report files that cannot be read become SourceErrors.
+ */
+export async function buildBiasDrift(
+  request: EntityRequest,
+  scheduleName: string,
+  range: { from: Date; to: Date },
+  deps: ClarifyBuildDeps,
+): Promise<BiasDriftResponse> {
+  const errors: SourceError[] = [];
+  const spec = request.builtinModel?.schedules.find(s => s.name === scheduleName);
+  const windows = await deps.executions.windows(request.entityRef, scheduleName, range);
+  const latest = lastUsable(windows);
+  const keys = (await deps.metrics.names(request.entityRef, scheduleName, range, BIAS_METRIC_PREFIX))
+    .map(key => ({ key, parsed: parseBiasMetricKey(key) }))
+    .filter((k): k is { key: string; parsed: NonNullable<ReturnType<typeof parseBiasMetricKey>> } => k.parsed !== undefined);
+
+  let baseline: ClarifyAnalysis | undefined;
+  if (spec) {
+    try {
+      baseline = await readClarifyAnalysis(deps.reports, spec.baselineUri);
+      if (!baseline) errors.push({ source: 'reports', code: 404, message: `Baseline analysis.json not found: ${spec.baselineUri}/analysis.json` });
+    } catch (error) {
+      errors.push(sourceError('reports', error));
+    }
+  }
+  const section = baseline?.post_training_bias_metrics;
+  const configured = spec?.facet
+    ? { column: spec.facet.column, value: spec.facet.values?.join(',') }
+    : undefined;
+  // The facet: the configured one (its value text as recorded), else the first recorded one.
+  const recordedFacets = [...new Map(keys.map(k => [`${k.parsed.facet}\u0000${k.parsed.value}`, k.parsed])).values()];
+  const chosen =
+    recordedFacets.find(f => f.facet === configured?.column && (configured.value === undefined || f.value === configured.value)) ??
+    recordedFacets.find(f => f.facet === configured?.column) ??
+    (configured?.value !== undefined ? { facet: configured.column, value: configured.value } : recordedFacets[0]);
+  const facetReport = chosen ? section?.facets[chosen.facet]?.find(r => r.value_or_threshold === chosen.value) ?? (section?.facets[chosen.facet]?.length === 1 ? section.facets[chosen.facet][0] : undefined) : undefined;
+
+  let latestViolations: BiasDriftResponse['latestViolations'] = [];
+  if (latest?.reportUri) {
+    try {
+      latestViolations = (await readClarifyViolations(deps.reports, latest.reportUri))
+        .filter(v => v.constraint_check_type === 'bias_drift_check')
+        .map(v => ({ metric: String(v.metric_name), facet: `${v.facet}=${v.facet_value}`, description: String(v.description) }));
+    } catch (error) {
+      errors.push(sourceError('reports', error));
+    }
+  }
+
+  const metricNames = chosen
+    ? [...new Set([...keys.filter(k => k.parsed.facet === chosen.facet && k.parsed.value === chosen.value).map(k => k.parsed.metric), ...(facetReport?.metrics.map(m => m.name) ?? [])])].sort()
+    : [];
+  const seriesKeys = chosen ? metricNames.map(m => biasMetricKey(m, chosen.facet, chosen.value)) : [];
+  const values = await deps.metrics.series(request.entityRef, scheduleName, seriesKeys, range);
+  const latestMs = latest ? epochMs(latest.windowEnd) : undefined;
+  const times = windows.map(w => ({ time: w.windowEnd, ms: epochMs(w.windowEnd) }));
+  const metrics: BiasMetricSeries[] = metricNames.map((metric, i) => {
+    const byTime = values.get(seriesKeys[i]);
+    const ideal = idealMetricValue(metric);
+    const baselineMetric = facetReport?.metrics.find(m => m.name === metric);
+    const baselineValue = baselineMetric ? metricValueAsNumber(baselineMetric.value) : null;
+    const baselineNumber = baselineValue === null || Number.isNaN(baselineValue) ? null : baselineValue;
+    return {
+      metric,
+      description: descriptionOf(metric, baseline),
+      ideal,
+      baseline: baselineNumber,
+      band: biasBand(ideal, baselineNumber),
+      points: times.map(t => ({ time: t.time, value: byTime?.get(t.ms) ?? null })),
+      latest: latestMs === undefined ? null : byTime?.get(latestMs) ?? null,
+      violated: latestViolations.some(v => v.metric === metric && v.facet === `${chosen!.facet}=${chosen!.value}`),
+    };
+  });
+
+  const facet: BiasFacet | undefined = chosen
+    ? {
+        column: chosen.facet,
+        value: chosen.value,
+        label: section?.label ?? spec?.label?.column ?? '',
+        positiveLabel: section?.label_value_or_threshold ?? spec?.label?.positiveValues?.join(',') ?? (spec?.label?.threshold !== undefined ? `> ${spec.label.threshold}` : ''),
+      }
+    : undefined;
+  return {
+    entityRef: request.entityRef,
+    scheduleName,
+    range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    ...(facet ? { facet } : {}),
+    latestWindowEnd: latest?.windowEnd,
+    metrics,
+    latestViolations,
+    ...(errors.length ? { errors } : {}),
+  };
+}
