@@ -46,7 +46,7 @@ export class CloudWatchMetrics {
   constructor(private readonly clients: AwsClients) {}
 
   /** Runs GetMetricData over every page (NextToken) and returns the results by query id. */
-  private async metricData(
+  async metricData(
     target: AwsTarget,
     queries: MetricDataQuery[],
     range: { from: Date; to: Date },

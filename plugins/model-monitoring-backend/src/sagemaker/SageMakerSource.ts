@@ -17,7 +17,9 @@ import type { EntityRequest } from '../service/requestContext';
 import type { AthenaViolationsHistory } from './AthenaViolationsHistory';
 import type { AwsClients, AwsTarget } from './AwsClients';
 import { AwsSourceFailure, awsSourceError } from './awsErrors';
+import { ClarifyCloudWatch } from './ClarifyCloudWatch';
 import type { CloudWatchMetrics } from './CloudWatchMetrics';
+import { SageMakerClarifyInputs } from './SageMakerClarifyInputs';
 import type { SageMakerApi } from './SageMakerApi';
 
 type Range = { from: Date; to: Date };
@@ -38,6 +40,8 @@ async function part<T>(errors: SourceError[], source: string, what: string, fall
  * part fails on its own: the response carries a SourceError for it and the rest stays valid.
  */
 export class SageMakerSource {
+  private readonly clarifyCloudWatch: ClarifyCloudWatch;
+
   constructor(
     private readonly deps: {
       settings: SageMakerSettings;
@@ -46,7 +50,9 @@ export class SageMakerSource {
       cloudWatch: CloudWatchMetrics;
       history?: AthenaViolationsHistory;
     },
-  ) {}
+  ) {
+    this.clarifyCloudWatch = new ClarifyCloudWatch(deps.clients, deps.cloudWatch);
+  }
 
   target(request: Pick<EntityRequest, 'annotations'>): AwsTarget {
     return { accountId: request.annotations.accountId, region: request.annotations.region ?? this.deps.settings.region };
@@ -137,6 +143,16 @@ export class SageMakerSource {
   async reportReader(request: EntityRequest): Promise<ReportReader> {
     const client = await this.deps.clients.s3(this.target(request));
     return new ReportReader(location => new S3ObjectStore(location, { client }));
+  }
+
+  /** Bias, attribution and drift-contributor inputs of one request (service/clarifyInputs.ts). */
+  clarifyInputs(request: EntityRequest): SageMakerClarifyInputs {
+    return new SageMakerClarifyInputs(request, this.target(request), {
+      ...this.deps,
+      clarifyCloudWatch: this.clarifyCloudWatch,
+      reportUriAt: (r, schedule, windowEnd) => this.reportUriAt(r, schedule, windowEnd),
+      reportReader: r => this.reportReader(r),
+    });
   }
 
   async drift(request: EntityRequest, scheduleName: string, range: Range, features: string[] | undefined): Promise<DriftResponse> {

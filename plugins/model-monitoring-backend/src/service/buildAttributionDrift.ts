@@ -2,10 +2,8 @@ import { DEFAULT_ATTRIBUTION_DRIFT_THRESHOLD, type ClarifyAnalysis } from '@mlmo
 import type { AttributionDriftResponse, FeatureAttribution, SourceError } from '@mlmon/plugin-model-monitoring-common';
 import { epochMs } from '../database/ExecutionMetricsStore';
 import { SHAP_PREFIX, featureOfShapKey, ndcgKey } from '../reports/clarifyMetrics';
-import { readClarifyAnalysis } from '../reports/clarifyReports';
-import type { ClarifyBuildDeps } from './buildBiasDrift';
-import type { EntityRequest } from './requestContext';
-import { lastUsable, sourceError } from './seriesHelpers';
+import { inputError, loadBaseline, type ClarifyInputs, type ClarifySettings } from './clarifyInputs';
+import { lastUsable } from './seriesHelpers';
 
 /** Feature names in UTF-16 code-unit order, so ties rank the same on every locale. */
 function compareCodeUnits(a: string, b: string): number {
@@ -37,37 +35,44 @@ function labelOf(baseline: ClarifyAnalysis | undefined, recorded: string[]): str
 
 /**
  * Feature-attribution drift of a ModelExplainability schedule: the baseline's ranking against the
- * newest window's (from execution_metrics), and the NDCG of every window in the range.
+ * newest window's, and the NDCG of every window in the range. Inputs come from either source
+ * (ClarifyInputs); a part that cannot be read becomes a SourceError.
  */
 export async function buildAttributionDrift(
-  request: EntityRequest,
+  entityRef: string,
   scheduleName: string,
   range: { from: Date; to: Date },
-  deps: ClarifyBuildDeps,
+  inputs: ClarifyInputs,
 ): Promise<AttributionDriftResponse> {
   const errors: SourceError[] = [];
-  const spec = request.builtinModel?.schedules.find(s => s.name === scheduleName);
-  const threshold = spec?.ndcgThreshold ?? DEFAULT_ATTRIBUTION_DRIFT_THRESHOLD;
-  const windows = await deps.executions.windows(request.entityRef, scheduleName, range);
-  const latest = lastUsable(windows);
-  let baseline: ClarifyAnalysis | undefined;
-  if (spec) {
-    try {
-      baseline = await readClarifyAnalysis(deps.reports, spec.baselineUri);
-      if (!baseline) errors.push({ source: 'reports', code: 404, message: `Baseline analysis.json not found: ${spec.baselineUri}/analysis.json` });
-    } catch (error) {
-      errors.push(sourceError('reports', error));
-    }
+  let settings: ClarifySettings | undefined;
+  try {
+    settings = await inputs.settings(scheduleName);
+  } catch (error) {
+    errors.push(inputError('sagemaker', `Configuration of ${scheduleName}`, error));
   }
-  const recorded = await deps.metrics.names(request.entityRef, scheduleName, range, SHAP_PREFIX);
+  const threshold = settings?.ndcgThreshold ?? DEFAULT_ATTRIBUTION_DRIFT_THRESHOLD;
+  const [windows, baseline, recorded] = await Promise.all([
+    inputs.windows(scheduleName, range),
+    loadBaseline(inputs, scheduleName, errors),
+    inputs.metricNames(scheduleName, range, SHAP_PREFIX).catch(error => {
+      errors.push(inputError('cloudwatch', `Attribution metrics of ${scheduleName}`, error));
+      return [] as string[];
+    }),
+  ]);
+  const latest = lastUsable(windows);
   const label = labelOf(baseline, recorded);
   const before = label ? baseline?.explanations?.kernel_shap?.[label]?.global_shap_values ?? {} : {};
   const now: Record<string, number> = {};
   if (label && latest) {
-    const at = await deps.metrics.at(request.entityRef, scheduleName, new Date(latest.windowEnd));
-    for (const [key, value] of Object.entries(at)) {
-      const feature = featureOfShapKey(key, label);
-      if (feature !== undefined) now[feature] = value;
+    try {
+      const at = await inputs.metricsAt(scheduleName, latest.windowEnd);
+      for (const [key, value] of Object.entries(at)) {
+        const feature = featureOfShapKey(key, label);
+        if (feature !== undefined) now[feature] = value;
+      }
+    } catch (error) {
+      errors.push(inputError('reports', `analysis.json of ${scheduleName} at ${latest.windowEnd}`, error));
     }
   }
   const beforeRanks = ranks(before);
@@ -83,11 +88,19 @@ export async function buildAttributionDrift(
     .sort((a, b) => Math.abs(b.current ?? -1) - Math.abs(a.current ?? -1) || (b.baseline ?? -1) - (a.baseline ?? -1));
 
   const key = label ? ndcgKey(label) : undefined;
-  const series = key ? (await deps.metrics.series(request.entityRef, scheduleName, [key], range)).get(key) : undefined;
+  const series = key
+    ? await inputs.series(scheduleName, [key], range).then(
+        found => found.get(key),
+        error => {
+          errors.push(inputError('cloudwatch', `Attribution metrics of ${scheduleName}`, error));
+          return undefined;
+        },
+      )
+    : undefined;
   const ndcg = windows.map(w => ({ time: w.windowEnd, value: series?.get(epochMs(w.windowEnd)) ?? null }));
   const ndcgNow = latest ? series?.get(epochMs(latest.windowEnd)) ?? null : null;
   return {
-    entityRef: request.entityRef,
+    entityRef,
     scheduleName,
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
     ...(label ? { label } : {}),

@@ -5,19 +5,10 @@ import {
   type ClarifyAnalysis,
 } from '@mlmon/monitor-engine';
 import type { BiasDriftResponse, BiasFacet, BiasMetricSeries, SourceError } from '@mlmon/plugin-model-monitoring-common';
-import { epochMs, type ExecutionMetricsStore } from '../database/ExecutionMetricsStore';
-import type { ExecutionStore } from '../database/ExecutionStore';
+import { epochMs } from '../database/ExecutionMetricsStore';
 import { BIAS_METRIC_PREFIX, biasMetricKey, parseBiasMetricKey } from '../reports/clarifyMetrics';
-import { readClarifyAnalysis, readClarifyViolations } from '../reports/clarifyReports';
-import type { ReportReader } from '../reports/ReportReader';
-import type { EntityRequest } from './requestContext';
-import { lastUsable, sourceError } from './seriesHelpers';
-
-export interface ClarifyBuildDeps {
-  executions: ExecutionStore;
-  metrics: ExecutionMetricsStore;
-  reports: ReportReader;
-}
+import { inputError, loadBaseline, type ClarifyInputs, type ClarifySettings } from './clarifyInputs';
+import { lastUsable } from './seriesHelpers';
 
 /** Values no farther from the ideal than the baseline's pass Clarify's bias_drift_check. */
 export function biasBand(ideal: number, baseline: number | null): BiasMetricSeries['band'] {
@@ -39,37 +30,39 @@ function descriptionOf(metric: string, baseline: ClarifyAnalysis | undefined): s
 }
 
 /**
- * Bias metrics of a ModelBias schedule over time from execution_metrics, for the facet the
- * schedule configures (else the first facet recorded), with the band its baseline allows and
- * the newest execution's violations. Report files that cannot be read become SourceErrors.
+ * Bias metrics of a ModelBias schedule over time, for the facet the schedule configures (else
+ * the first facet recorded), with the band its baseline allows and the newest execution's
+ * violations. Inputs come from either source (ClarifyInputs); a part that cannot be read becomes
+ * a SourceError and the rest is answered.
  */
 export async function buildBiasDrift(
-  request: EntityRequest,
+  entityRef: string,
   scheduleName: string,
   range: { from: Date; to: Date },
-  deps: ClarifyBuildDeps,
+  inputs: ClarifyInputs,
 ): Promise<BiasDriftResponse> {
   const errors: SourceError[] = [];
-  const spec = request.builtinModel?.schedules.find(s => s.name === scheduleName);
-  const windows = await deps.executions.windows(request.entityRef, scheduleName, range);
+  let settings: ClarifySettings | undefined;
+  try {
+    settings = await inputs.settings(scheduleName);
+  } catch (error) {
+    errors.push(inputError('sagemaker', `Configuration of ${scheduleName}`, error));
+  }
+  const [windows, names, baseline] = await Promise.all([
+    inputs.windows(scheduleName, range),
+    inputs.metricNames(scheduleName, range, BIAS_METRIC_PREFIX).catch(error => {
+      errors.push(inputError('cloudwatch', `Bias metrics of ${scheduleName}`, error));
+      return [] as string[];
+    }),
+    loadBaseline(inputs, scheduleName, errors),
+  ]);
   const latest = lastUsable(windows);
-  const keys = (await deps.metrics.names(request.entityRef, scheduleName, range, BIAS_METRIC_PREFIX))
+  const keys = names
     .map(key => ({ key, parsed: parseBiasMetricKey(key) }))
     .filter((k): k is { key: string; parsed: NonNullable<ReturnType<typeof parseBiasMetricKey>> } => k.parsed !== undefined);
 
-  let baseline: ClarifyAnalysis | undefined;
-  if (spec) {
-    try {
-      baseline = await readClarifyAnalysis(deps.reports, spec.baselineUri);
-      if (!baseline) errors.push({ source: 'reports', code: 404, message: `Baseline analysis.json not found: ${spec.baselineUri}/analysis.json` });
-    } catch (error) {
-      errors.push(sourceError('reports', error));
-    }
-  }
   const section = baseline?.post_training_bias_metrics;
-  const configured = spec?.facet
-    ? { column: spec.facet.column, value: spec.facet.values?.join(',') }
-    : undefined;
+  const configured = settings?.facet;
   // The facet: the configured one (its value text as recorded), else the first recorded one.
   const recordedFacets = [...new Map(keys.map(k => [`${k.parsed.facet}\u0000${k.parsed.value}`, k.parsed])).values()];
   const chosen =
@@ -79,13 +72,13 @@ export async function buildBiasDrift(
   const facetReport = chosen ? section?.facets[chosen.facet]?.find(r => r.value_or_threshold === chosen.value) ?? (section?.facets[chosen.facet]?.length === 1 ? section.facets[chosen.facet][0] : undefined) : undefined;
 
   let latestViolations: BiasDriftResponse['latestViolations'] = [];
-  if (latest?.reportUri) {
+  if (latest) {
     try {
-      latestViolations = (await readClarifyViolations(deps.reports, latest.reportUri))
+      latestViolations = (await inputs.violationsAt(scheduleName, latest.windowEnd))
         .filter(v => v.constraint_check_type === 'bias_drift_check')
         .map(v => ({ metric: String(v.metric_name), facet: `${v.facet}=${v.facet_value}`, description: String(v.description) }));
     } catch (error) {
-      errors.push(sourceError('reports', error));
+      errors.push(inputError('reports', `constraint_violations.json of ${scheduleName} at ${latest.windowEnd}`, error));
     }
   }
 
@@ -93,7 +86,10 @@ export async function buildBiasDrift(
     ? [...new Set([...keys.filter(k => k.parsed.facet === chosen.facet && k.parsed.value === chosen.value).map(k => k.parsed.metric), ...(facetReport?.metrics.map(m => m.name) ?? [])])].sort()
     : [];
   const seriesKeys = chosen ? metricNames.map(m => biasMetricKey(m, chosen.facet, chosen.value)) : [];
-  const values = await deps.metrics.series(request.entityRef, scheduleName, seriesKeys, range);
+  const values = await inputs.series(scheduleName, seriesKeys, range).catch(error => {
+    errors.push(inputError('cloudwatch', `Bias metrics of ${scheduleName}`, error));
+    return new Map<string, Map<number, number>>();
+  });
   const latestMs = latest ? epochMs(latest.windowEnd) : undefined;
   const times = windows.map(w => ({ time: w.windowEnd, ms: epochMs(w.windowEnd) }));
   const metrics: BiasMetricSeries[] = metricNames.map((metric, i) => {
@@ -118,12 +114,12 @@ export async function buildBiasDrift(
     ? {
         column: chosen.facet,
         value: chosen.value,
-        label: section?.label ?? spec?.label?.column ?? '',
-        positiveLabel: section?.label_value_or_threshold ?? spec?.label?.positiveValues?.join(',') ?? (spec?.label?.threshold !== undefined ? `> ${spec.label.threshold}` : ''),
+        label: section?.label ?? settings?.label?.column ?? '',
+        positiveLabel: section?.label_value_or_threshold ?? settings?.label?.positive ?? '',
       }
     : undefined;
   return {
-    entityRef: request.entityRef,
+    entityRef,
     scheduleName,
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
     ...(facet ? { facet } : {}),

@@ -1,23 +1,9 @@
 import { attributionChangeByFeature, rankDriftContributors, type ClarifyAnalysis } from '@mlmon/monitor-engine';
-import type { DriftContributorsResponse, MonitoringExecution, SourceError } from '@mlmon/plugin-model-monitoring-common';
+import type { DriftContributorsResponse, MonitorType, SourceError } from '@mlmon/plugin-model-monitoring-common';
 import type { ExecutionMetrics } from '../database/ExecutionMetricsStore';
 import { featureOfShapKey } from '../reports/clarifyMetrics';
-import { readClarifyAnalysis } from '../reports/clarifyReports';
 import { DRIFT_METRIC_PREFIX } from '../reports/ReportReader';
-import type { ClarifyBuildDeps } from './buildBiasDrift';
-import type { EntityRequest } from './requestContext';
-import { sourceError } from './seriesHelpers';
-
-/** How far back the newest usable execution of a schedule is looked for. */
-const LOOK_BACK = 48;
-
-const usable = (e: MonitoringExecution) => e.status === 'Completed' || e.status === 'CompletedWithViolations';
-
-async function newestUsable(deps: ClarifyBuildDeps, entityRef: string, schedule: string) {
-  const execution = (await deps.executions.newest(entityRef, schedule, LOOK_BACK)).find(usable);
-  if (!execution) return undefined;
-  return { execution, metrics: await deps.metrics.at(entityRef, schedule, new Date(execution.windowEnd)) };
-}
+import { inputError, type ClarifyInputs, type NewestExecution } from './clarifyInputs';
 
 function attributionsIn(metrics: ExecutionMetrics, label: string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -34,32 +20,38 @@ function attributionsIn(metrics: ExecutionMetrics, label: string): Record<string
  * when the model has such a monitor (rankDriftContributors). Without a data-quality monitor, the
  * attribution changes of a violating explainability execution are ranked instead.
  */
-export async function buildDriftContributors(request: EntityRequest, deps: ClarifyBuildDeps): Promise<DriftContributorsResponse> {
+export async function buildDriftContributors(entityRef: string, inputs: ClarifyInputs): Promise<DriftContributorsResponse> {
   const errors: SourceError[] = [];
-  const latest = await deps.executions.latestPerSchedule(request.entityRef);
-  const typeOf = (name: string) =>
-    request.builtinModel?.schedules.find(s => s.name === name)?.monitorType ?? latest.find(e => e.scheduleName === name)?.monitorType;
-  const dqSchedule = request.scheduleNames.find(n => typeOf(n) === 'DataQuality');
-  const explainSchedule = request.scheduleNames.find(n => typeOf(n) === 'ModelExplainability');
-
-  const explain = explainSchedule ? await newestUsable(deps, request.entityRef, explainSchedule) : undefined;
-  let baseline: ClarifyAnalysis | undefined;
-  const spec = request.builtinModel?.schedules.find(s => s.name === explainSchedule);
-  if (explain && spec) {
+  const schedules = await inputs.schedules();
+  const dqSchedule = schedules.find(s => s.monitorType === 'DataQuality')?.name;
+  const explainSchedule = schedules.find(s => s.monitorType === 'ModelExplainability')?.name;
+  const newest = async (schedule: string | undefined, type: MonitorType): Promise<NewestExecution | undefined> => {
+    if (!schedule) return undefined;
     try {
-      baseline = await readClarifyAnalysis(deps.reports, spec.baselineUri);
+      return await inputs.newestUsable(schedule, type);
     } catch (error) {
-      errors.push(sourceError('reports', error));
+      errors.push(inputError(type === 'DataQuality' ? 'cloudwatch' : 'reports', `Newest execution of ${schedule}`, error));
+      return undefined;
+    }
+  };
+
+  const explain = await newest(explainSchedule, 'ModelExplainability');
+  let baseline: ClarifyAnalysis | undefined;
+  if (explain && explainSchedule) {
+    try {
+      baseline = (await inputs.baseline(explainSchedule))?.analysis;
+    } catch (error) {
+      errors.push(inputError('reports', `Baseline of ${explainSchedule}`, error));
     }
   }
   const label = Object.keys(baseline?.explanations?.kernel_shap ?? {})[0] ?? 'label0';
   const attributions = explain ? attributionsIn(explain.metrics, label) : {};
   const weighted = Object.keys(attributions).length > 0;
-  const base = { entityRef: request.entityRef, ...(errors.length ? { errors } : {}) };
+  const base = { entityRef, ...(errors.length ? { errors } : {}) };
 
-  const dq = dqSchedule ? await newestUsable(deps, request.entityRef, dqSchedule) : undefined;
+  const dq = await newest(dqSchedule, 'DataQuality');
   if (dq) {
-    const violating = new Set(dq.execution.violations);
+    const violating = new Set(dq.violatingFeatures);
     const driftByFeature: Record<string, number> = {};
     for (const [key, value] of Object.entries(dq.metrics)) {
       if (!key.startsWith(DRIFT_METRIC_PREFIX)) continue;

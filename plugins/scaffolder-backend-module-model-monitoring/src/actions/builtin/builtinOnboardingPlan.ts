@@ -34,6 +34,26 @@ export interface BuiltinOnboardingInput {
     probabilityThreshold?: number;
   };
   alerting?: { datapointsToAlert?: number; evaluationPeriod?: number };
+  /** A bias-drift monitor (ModelBias): the facet and label, where ground truth arrives. */
+  bias?: {
+    features: string[];
+    facet: { column: string; values?: string[]; threshold?: number };
+    label: { column: string; positiveValues?: string[]; threshold?: number };
+    groundTruthUri: string;
+    groundTruthAttribute?: string;
+    inferenceAttribute?: string;
+    probabilityAttribute?: string;
+    probabilityThreshold?: number;
+    biasMetrics?: string[];
+  };
+  /** A feature-attribution-drift monitor (ModelExplainability); `http` is configuration-only. */
+  explainability?: {
+    features: string[];
+    explainer: { kind: 'linear' } | { kind: 'captured'; attributionsAttribute: string };
+    inferenceAttribute?: string;
+    probabilityAttribute?: string;
+    ndcgThreshold?: number;
+  };
 }
 
 export interface BuiltinOnboardingPlan {
@@ -43,6 +63,8 @@ export interface BuiltinOnboardingPlan {
   registration: RegisterBuiltinModelRequest;
   dataQualitySchedule: BuiltinScheduleSpec;
   modelQualitySchedule?: BuiltinScheduleSpec;
+  biasSchedule?: BuiltinScheduleSpec;
+  explainabilitySchedule?: BuiltinScheduleSpec;
   alertRules: AlertRule[];
 }
 
@@ -82,7 +104,47 @@ export function planBuiltinOnboarding(input: BuiltinOnboardingInput, dataRoot: s
       ...(mq.probabilityThreshold !== undefined ? { probabilityThresholdAttribute: mq.probabilityThreshold } : {}),
     };
   }
-  const schedules = [dataQualitySchedule, ...(modelQualitySchedule ? [modelQualitySchedule] : [])];
+  const scheduleName = (suffix: string) => `${endpointName}-${suffix}`.slice(0, 63).replace(/-+$/, '');
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  let biasSchedule: BuiltinScheduleSpec | undefined;
+  if (input.bias) {
+    const b = input.bias;
+    const name = scheduleName('bias');
+    biasSchedule = {
+      name,
+      monitorType: 'ModelBias',
+      scheduleExpression,
+      baselineUri: baselineUri(name),
+      features: b.features,
+      facet: defined(b.facet) as BuiltinScheduleSpec['facet'],
+      label: defined(b.label) as BuiltinScheduleSpec['label'],
+      groundTruthUri: b.groundTruthUri,
+      ...defined({
+        groundTruthAttribute: b.groundTruthAttribute,
+        inferenceAttribute: b.inferenceAttribute,
+        probabilityAttribute: b.probabilityAttribute,
+        probabilityThresholdAttribute: b.probabilityThreshold,
+        biasMetrics: b.biasMetrics,
+      }),
+    };
+  }
+  let explainabilitySchedule: BuiltinScheduleSpec | undefined;
+  if (input.explainability) {
+    const e = input.explainability;
+    const name = scheduleName('explainability');
+    explainabilitySchedule = {
+      name,
+      monitorType: 'ModelExplainability',
+      scheduleExpression,
+      baselineUri: baselineUri(name),
+      features: e.features,
+      explainer: e.explainer,
+      ...defined({ inferenceAttribute: e.inferenceAttribute, probabilityAttribute: e.probabilityAttribute, ndcgThreshold: e.ndcgThreshold }),
+    };
+  }
+  const schedules = [dataQualitySchedule, modelQualitySchedule, biasSchedule, explainabilitySchedule].filter(
+    (s): s is BuiltinScheduleSpec => s !== undefined,
+  );
 
   const annotations: Record<string, string> = {
     [ANNOTATION_ENDPOINT]: endpointName,
@@ -115,6 +177,8 @@ export function planBuiltinOnboarding(input: BuiltinOnboardingInput, dataRoot: s
     },
     dataQualitySchedule,
     modelQualitySchedule,
+    biasSchedule,
+    explainabilitySchedule,
     alertRules,
   };
 }

@@ -195,6 +195,76 @@ describe('mlmon:builtin:onboard', () => {
     expect(backend.requests[1].body.rules.map((r: any) => r.scheduleName)).toEqual(['income-v2-data-quality', 'income-v2-model-quality']);
   }, 60_000);
 
+  it('adds bias and feature-attribution monitors with their baselines', async () => {
+    // The validation set scored by the model: features, the label and the model's score per row.
+    const [header, ...rows] = fs.readFileSync(path.join(DEMO_DATA, 'adult_income_4000.csv'), 'utf8').trim().split('\n');
+    const scored = rows.map((r, i) => {
+      const positive = r.endsWith('>50K');
+      return `${r.slice(0, r.lastIndexOf(','))},${positive ? 1 : 0},${(positive === (i % 7 !== 0) ? 0.8 : 0.2).toFixed(2)}`;
+    });
+    fs.writeFileSync(path.join(workspace, 'scored.csv'), `${header},score\n${scored.join('\n')}\n`);
+    // A real Clarify explainability analysis.json (SageMaker examples) as the attribution baseline.
+    fs.copyFileSync(path.resolve(DEMO_DATA, '../../../shared/sagemaker-samples/aws__amazon-sagemaker-examples/sagemaker_model_monitor/fairness_and_explainability_jsonlines/SageMaker-Monitoring-Feature-Attribution-Drift-for-Endpoint.ipynb.extracted/baselining-output/analysis.json'), path.join(workspace, 'shap.json'));
+    fs.writeFileSync(path.join(workspace, 'model.json'), JSON.stringify({ kind: 'logistic', intercept: -1.2, weights: { age: 0.03, hr_per_week: 0.02 } }));
+    const clarifyInput = {
+      name: 'income-v3',
+      owner: 'group:default/credit-risk',
+      datasetUri: path.join(DEMO_DATA, 'adult_income_4000.csv'),
+      excludeColumns: ['income'],
+      biasMonitor: {
+        datasetUri: 'scored.csv',
+        predictionColumn: 'score',
+        probabilityThreshold: 0.5,
+        facet: { column: 'sex', values: ['Female'] },
+        label: { column: 'income', positiveValues: ['1'] },
+        groundTruthUri: path.join(dir, 'root/ground-truth/income-v3'),
+        probabilityAttribute: '0',
+      },
+      explainabilityMonitor: { explainer: 'linear', modelFileUri: 'model.json', baselineAnalysisUri: 'shap.json', probabilityAttribute: '0' },
+    };
+    await action().handler(createMockActionContext({ input: clarifyInput, workspacePath: workspace }) as any);
+
+    const baselines = path.join(dir, 'root/baselines/income-v3');
+    const bias = JSON.parse(fs.readFileSync(path.join(baselines, 'income-v3-bias/analysis.json'), 'utf8'));
+    expect(bias.post_training_bias_metrics).toMatchObject({ label: 'income', label_value_or_threshold: '1' });
+    const sexReport = bias.post_training_bias_metrics.facets.sex[0];
+    expect(sexReport.value_or_threshold).toBe('Female');
+    expect(sexReport.metrics.find((m: any) => m.name === 'DI').value).toBeGreaterThan(0);
+    expect(JSON.parse(fs.readFileSync(path.join(baselines, 'income-v3-explainability/model.json'), 'utf8')).kind).toBe('logistic');
+    expect(fs.readFileSync(path.join(baselines, 'income-v3-explainability/analysis.json'), 'utf8')).toBe(fs.readFileSync(path.join(workspace, 'shap.json'), 'utf8'));
+
+    const schedules = backend.requests[0].body.schedules;
+    expect(schedules.map((s: any) => s.name)).toEqual(['income-v3-data-quality', 'income-v3-bias', 'income-v3-explainability']);
+    const features = header.split(',').filter(c => c !== 'income');
+    expect(schedules[1]).toEqual({
+      name: 'income-v3-bias',
+      monitorType: 'ModelBias',
+      scheduleExpression: 'cron(0 * ? * * *)',
+      baselineUri: pathToFileURL(path.join(baselines, 'income-v3-bias')).href,
+      features,
+      facet: { column: 'sex', values: ['Female'] },
+      label: { column: 'income', positiveValues: ['1'] },
+      groundTruthUri: pathToFileURL(path.join(dir, 'root/ground-truth/income-v3')).href,
+      probabilityAttribute: '0',
+      probabilityThresholdAttribute: 0.5,
+    });
+    expect(schedules[2]).toMatchObject({ monitorType: 'ModelExplainability', features, explainer: { kind: 'linear' }, probabilityAttribute: '0' });
+
+    // Run again: the baselines are kept, the registration is the same.
+    fs.writeFileSync(path.join(workspace, 'shap.json'), fs.readFileSync(path.join(workspace, 'shap.json'), 'utf8').replace('label0', 'label1'));
+    await action().handler(createMockActionContext({ input: clarifyInput, workspacePath: workspace }) as any);
+    expect(fs.readFileSync(path.join(baselines, 'income-v3-explainability/analysis.json'), 'utf8')).toContain('label0');
+    expect(backend.requests[2].body).toEqual(backend.requests[0].body);
+
+    const refuse = (explainabilityMonitor: object) =>
+      action().handler(createMockActionContext({ input: { ...clarifyInput, explainabilityMonitor }, workspacePath: workspace }) as any);
+    await expect(refuse({ explainer: 'http', baselineAnalysisUri: 'shap.json' })).rejects.toThrow(/http explainers .* may only be configured in app-config/);
+    await expect(refuse({ explainer: 'linear', baselineAnalysisUri: 'shap.json' })).rejects.toThrow('explainabilityMonitor.modelFileUri: the linear explainer needs the model.json');
+    await expect(
+      action().handler(createMockActionContext({ input: { ...clarifyInput, name: 'income-v4', biasMonitor: { ...clarifyInput.biasMonitor, predictionColumn: 'prediction' } }, workspacePath: workspace }) as any),
+    ).rejects.toThrow('biasMonitor.datasetUri: the data set has no predictionColumn column "prediction"');
+  }, 60_000);
+
   it('rejects bad input with the field named, before writing anything', async () => {
     const run = (overrides: object) =>
       action().handler(createMockActionContext({ input: { ...input, ...overrides }, workspacePath: workspace }) as any);

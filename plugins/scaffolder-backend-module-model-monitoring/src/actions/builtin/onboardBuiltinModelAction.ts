@@ -17,6 +17,7 @@ import { planBuiltinOnboarding, DEFAULT_SCHEDULE } from './builtinOnboardingPlan
 import { resolveDataset, toLocationUrl } from './datasetLocation';
 import { ModelMonitoringBackendClient } from './ModelMonitoringBackendClient';
 import { baselineExists, writeDataQualityBaseline, writeModelQualityBaseline } from './writeOnboardingBaselines';
+import { clarifyBaselineExists, csvColumns, writeAttributionBaseline, writeBiasBaseline } from './writeClarifyBaselines';
 
 export const ONBOARD_BUILTIN_ACTION_ID = 'mlmon:builtin:onboard';
 
@@ -84,6 +85,29 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
           alerting: { datapointsToAlert: 2, evaluationPeriod: 3 },
         }),
       },
+      {
+        description: 'Bias drift (sex = Female) and feature-attribution drift of a linear income classifier',
+        example: yamlExample(ONBOARD_BUILTIN_ACTION_ID, {
+          name: 'income-lr',
+          owner: 'group:default/credit',
+          datasetUri: 's3://ml-data/income/train-features.csv',
+          biasMonitor: {
+            datasetUri: 's3://ml-data/income/validation-scored.csv',
+            predictionColumn: 'score',
+            probabilityThreshold: 0.5,
+            facet: { column: 'sex', values: ['Female'] },
+            label: { column: 'income', positiveValues: ['1'] },
+            groundTruthUri: 's3://ml-data/income/ground-truth',
+            probabilityAttribute: '0',
+          },
+          explainabilityMonitor: {
+            explainer: 'linear',
+            modelFileUri: 's3://ml-data/income/model.json',
+            baselineAnalysisUri: 's3://ml-data/income/shap-baseline/analysis.json',
+            probabilityAttribute: '0',
+          },
+        }),
+      },
     ],
     schema: {
       input: {
@@ -122,6 +146,33 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
               evaluationPeriod: z.number().int().min(1).max(100).optional(),
             })
             .optional(),
+        biasMonitor: z =>
+          z
+            .object({
+              datasetUri: z.string().min(1).describe("CSV with a header: features, the label and the trained model's prediction per row (e.g. a validation set scored by the model)"),
+              predictionColumn: z.string().min(1).describe("Column of datasetUri with the model's prediction or score"),
+              probabilityThreshold: z.number().min(0).max(1).optional().describe('The prediction is a score, positive above this (Clarify default 0.5)'),
+              facet: z.object({ column: z.string().min(1), values: z.array(z.string().min(1)).min(1).optional(), threshold: z.number().optional() }),
+              label: z.object({ column: z.string().min(1), positiveValues: z.array(z.string().min(1)).min(1).optional(), threshold: z.number().optional() }),
+              groundTruthUri: z.string().min(1).optional().describe('Where ground truth arrives (default modelQuality.groundTruthUri)'),
+              groundTruthAttribute: z.string().optional(),
+              inferenceAttribute: z.string().optional().describe('Where the predicted label is in the captured output'),
+              probabilityAttribute: z.string().optional().describe('Where the score is in the captured output'),
+              biasMetrics: z.array(z.enum(['DPPL', 'DI', 'DCA', 'DCR', 'RD', 'DAR', 'DRR', 'AD', 'CDDPL', 'TE', 'FT'])).min(1).optional(),
+            })
+            .optional(),
+        explainabilityMonitor: z =>
+          z
+            .object({
+              explainer: z.string().describe('linear (model.json in the baseline folder) or captured (attributions in the model output)'),
+              modelFileUri: z.string().min(1).optional().describe('linear: the model.json ({"kind","intercept","weights"})'),
+              attributionsAttribute: z.string().min(1).optional().describe('captured: JSON path of the attributions in the output'),
+              baselineAnalysisUri: z.string().min(1).describe('The baseline analysis.json (mlmon suggest-baseline feature-attribution, or Clarify)'),
+              inferenceAttribute: z.string().optional(),
+              probabilityAttribute: z.string().optional(),
+              ndcgThreshold: z.number().min(0).max(1).optional(),
+            })
+            .optional(),
         replaceBaselines: z => z.boolean().optional().describe('Recompute baselines that exist already'),
         waitForEntitySeconds: z => z.number().int().min(0).max(600).optional().describe('Default 120'),
       },
@@ -150,7 +201,24 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
       if (mq && mq.problemType === 'BinaryClassification' && !mq.probabilityAttribute && !mq.inferenceAttribute) {
         throw new InputError('modelQuality: give probabilityAttribute or inferenceAttribute (where the captured output holds them)');
       }
+      const bm = input.biasMonitor;
+      const em = input.explainabilityMonitor;
+      checkClarifyInput(input);
       const dataRoot = builtinDataRoot(deps.config);
+      const allowedPrefixes = allowedDatasetPrefixes(deps.config);
+      const datasetOptions = { workspacePath: ctx.workspacePath, allowedPrefixes };
+      // Every downloaded file is removed at the end, also when a later step fails.
+      const opened: Array<{ cleanup(): void }> = [];
+      const open = async (uri: string, field: string) => {
+        const found = await resolveDataset(uri, field, datasetOptions);
+        opened.push(found);
+        return found;
+      };
+      try {
+      const dataset = await open(input.datasetUri, 'datasetUri');
+      // The captured input's columns: the training data set's, without the excluded ones.
+      const inputColumns = csvColumns(dataset.localPath).filter(c => !(input.excludeColumns ?? []).includes(c));
+      const groundTruthUri = bm?.groundTruthUri ?? mq?.groundTruthUri;
       const plan = planBuiltinOnboarding(
         {
           ...input,
@@ -161,18 +229,36 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
             probabilityAttribute: mq.probabilityAttribute,
             probabilityThreshold: mq.probabilityThreshold,
           },
+          bias: bm && {
+            features: inputColumns,
+            facet: bm.facet,
+            label: bm.label,
+            groundTruthUri: toLocationUrl(groundTruthUri!),
+            groundTruthAttribute: bm.groundTruthAttribute,
+            inferenceAttribute: bm.inferenceAttribute,
+            probabilityAttribute: bm.probabilityAttribute,
+            probabilityThreshold: bm.probabilityThreshold,
+            biasMetrics: bm.biasMetrics,
+          },
+          explainability: em && {
+            features: inputColumns,
+            explainer: em.explainer === 'linear' ? { kind: 'linear' as const } : { kind: 'captured' as const, attributionsAttribute: em.attributionsAttribute! },
+            inferenceAttribute: em.inferenceAttribute,
+            probabilityAttribute: em.probabilityAttribute,
+            ndcgThreshold: em.ndcgThreshold,
+          },
         },
         dataRoot,
       );
-      const allowedPrefixes = allowedDatasetPrefixes(deps.config);
-      const datasetOptions = { workspacePath: ctx.workspacePath, allowedPrefixes };
       const store = onboardingStore(deps.config);
 
       // Refuse to take over another model's endpoint, or another endpoint's entity, before writing anything.
       const existing = await checkOnboardingConflicts(store, plan.endpointName, plan.entityRef, 'name');
 
-      const dataset = await resolveDataset(input.datasetUri, 'datasetUri', datasetOptions);
-      const mqDataset = mq ? await resolveDataset(mq.baselineDatasetUri, 'modelQuality.baselineDatasetUri', datasetOptions) : undefined;
+      const mqDataset = mq ? await open(mq.baselineDatasetUri, 'modelQuality.baselineDatasetUri') : undefined;
+      const biasDataset = bm ? await open(bm.datasetUri, 'biasMonitor.datasetUri') : undefined;
+      const shapAnalysis = em ? await open(em.baselineAnalysisUri, 'explainabilityMonitor.baselineAnalysisUri') : undefined;
+      const shapModel = em?.modelFileUri ? await open(em.modelFileUri, 'explainabilityMonitor.modelFileUri') : undefined;
       const output = () => {
         ctx.output('entityRef', plan.entityRef);
         ctx.output('endpointName', plan.endpointName);
@@ -180,7 +266,6 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
         ctx.output('baselineUris', plan.registration.schedules.map(s => s.baselineUri));
         ctx.output('onboardingRecordUri', onboardingRecordUri(store, plan.endpointName));
       };
-      try {
         if (ctx.isDryRun) {
           ctx.logger.info(`Dry run: would onboard ${plan.entityRef} (endpoint ${plan.endpointName}) with ` +
             `${plan.registration.schedules.map(s => s.name).join(', ')}; data set ${dataset.url}`);
@@ -220,6 +305,42 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
           }
         }
 
+        const bs = plan.biasSchedule;
+        if (bm && bs && biasDataset) {
+          if (input.replaceBaselines || !(await clarifyBaselineExists(bs.baselineUri))) {
+            const { rowsUsed } = await writeBiasBaseline({
+              datasetPath: biasDataset.localPath,
+              config: {
+                facet: bm.facet.values ? { column: bm.facet.column, values: bm.facet.values } : { column: bm.facet.column, threshold: bm.facet.threshold! },
+                label: bm.label.positiveValues ? { column: bm.label.column, positiveValues: bm.label.positiveValues } : { column: bm.label.column, threshold: bm.label.threshold! },
+                prediction: bm.probabilityThreshold !== undefined
+                  ? { column: bm.predictionColumn, probabilityThreshold: bm.probabilityThreshold }
+                  : { column: bm.predictionColumn },
+                ...(bm.biasMetrics ? { metrics: bm.biasMetrics } : {}),
+              },
+              baselineUri: bs.baselineUri,
+              field: 'biasMonitor.datasetUri',
+            });
+            ctx.logger.info(`Wrote the bias baseline (${rowsUsed} rows) to ${bs.baselineUri}`);
+          } else {
+            ctx.logger.info(`Kept the existing bias baseline in ${bs.baselineUri}`);
+          }
+        }
+        const es = plan.explainabilitySchedule;
+        if (em && es && shapAnalysis) {
+          if (input.replaceBaselines || !(await clarifyBaselineExists(es.baselineUri))) {
+            const { label } = await writeAttributionBaseline({
+              analysisPath: shapAnalysis.localPath,
+              modelPath: shapModel?.localPath,
+              baselineUri: es.baselineUri,
+              field: 'explainabilityMonitor',
+            });
+            ctx.logger.info(`Wrote the feature-attribution baseline (label ${label}) to ${es.baselineUri}`);
+          } else {
+            ctx.logger.info(`Kept the existing feature-attribution baseline in ${es.baselineUri}`);
+          }
+        }
+
         // 2. The catalog entity, through the onboarded-model entity provider.
         const credentials = await ctx.getInitiatorCredentials();
         const principal = credentials.principal as { userEntityRef?: string; subject?: string };
@@ -251,9 +372,30 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
         ctx.logger.info(`Set ${plan.alertRules.length} alert rule(s): ${plan.alertRules.map(r => r.name).join(', ')}`);
         output();
       } finally {
-        dataset.cleanup();
-        mqDataset?.cleanup();
+        for (const file of opened) file.cleanup();
       }
     },
   });
+}
+
+/** What the Clarify monitors need beyond the schema: one facet/label rule, an explainer the registry accepts. */
+function checkClarifyInput(input: {
+  modelQuality?: { groundTruthUri: string };
+  biasMonitor?: { facet: { values?: string[]; threshold?: number }; label: { positiveValues?: string[]; threshold?: number }; groundTruthUri?: string };
+  explainabilityMonitor?: { explainer: string; modelFileUri?: string; attributionsAttribute?: string };
+}): void {
+  const bm = input.biasMonitor;
+  if (bm) {
+    if ((bm.facet.values === undefined) === (bm.facet.threshold === undefined)) throw new InputError('biasMonitor.facet: give either values or threshold');
+    if ((bm.label.positiveValues === undefined) === (bm.label.threshold === undefined)) throw new InputError('biasMonitor.label: give either positiveValues or threshold');
+    if (!bm.groundTruthUri && !input.modelQuality?.groundTruthUri) throw new InputError('biasMonitor.groundTruthUri: where ground truth arrives is needed (or modelQuality.groundTruthUri)');
+  }
+  const em = input.explainabilityMonitor;
+  if (!em) return;
+  if (em.explainer === 'http') {
+    throw new InputError('explainabilityMonitor.explainer: http explainers call a model URL from the backend and may only be configured in app-config; use linear or captured');
+  }
+  if (em.explainer !== 'linear' && em.explainer !== 'captured') throw new InputError('explainabilityMonitor.explainer: must be linear or captured');
+  if (em.explainer === 'linear' && !em.modelFileUri) throw new InputError('explainabilityMonitor.modelFileUri: the linear explainer needs the model.json');
+  if (em.explainer === 'captured' && !em.attributionsAttribute) throw new InputError('explainabilityMonitor.attributionsAttribute: the captured explainer needs the JSON path of the attributions');
 }
