@@ -41,3 +41,7 @@ export * from './jobs/clarifyWindowExecution';
 export * from './jobs/clarifyBaselineFiles';
 export * from './jobs/biasDriftWindow';
 export * from './jobs/attributionDriftWindow';
+// What `mlmon suggest-baseline feature-attribution` runs, for onboarding that computes the same baseline.
+export { explainFromOptions } from './cli/attributionCliOptions';
+export type { AttributionCliOptions } from './cli/attributionCliOptions';
+export { sampleFeatureRows, summaryBackgroundRow } from './jobs/featureRows';

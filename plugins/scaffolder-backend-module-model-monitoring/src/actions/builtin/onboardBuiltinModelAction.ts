@@ -17,7 +17,9 @@ import { planBuiltinOnboarding, DEFAULT_SCHEDULE } from './builtinOnboardingPlan
 import { resolveDataset, toLocationUrl } from './datasetLocation';
 import { ModelMonitoringBackendClient } from './ModelMonitoringBackendClient';
 import { baselineExists, writeDataQualityBaseline, writeModelQualityBaseline } from './writeOnboardingBaselines';
-import { clarifyBaselineExists, csvColumns, writeAttributionBaseline, writeBiasBaseline } from './writeClarifyBaselines';
+import { clarifyBaselineExists, csvColumns, writeBiasBaseline } from './writeClarifyBaselines';
+import { checkClarifyInput } from './clarifyInputRules';
+import { writeExplainabilityBaseline } from './writeExplainabilityBaseline';
 
 export const ONBOARD_BUILTIN_ACTION_ID = 'mlmon:builtin:onboard';
 
@@ -86,7 +88,7 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
         }),
       },
       {
-        description: 'Bias drift (sex = Female) and feature-attribution drift of a linear income classifier',
+        description: 'Bias drift (sex = Female) and feature-attribution drift of a linear income classifier; the attribution baseline is computed from the training data set',
         example: yamlExample(ONBOARD_BUILTIN_ACTION_ID, {
           name: 'income-lr',
           owner: 'group:default/credit',
@@ -103,7 +105,6 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
           explainabilityMonitor: {
             explainer: 'linear',
             modelFileUri: 's3://ml-data/income/model.json',
-            baselineAnalysisUri: 's3://ml-data/income/shap-baseline/analysis.json',
             probabilityAttribute: '0',
           },
         }),
@@ -167,7 +168,9 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
               explainer: z.string().describe('linear (model.json in the baseline folder) or captured (attributions in the model output)'),
               modelFileUri: z.string().min(1).optional().describe('linear: the model.json ({"kind","intercept","weights"})'),
               attributionsAttribute: z.string().min(1).optional().describe('captured: JSON path of the attributions in the output'),
-              baselineAnalysisUri: z.string().min(1).describe('The baseline analysis.json (mlmon suggest-baseline feature-attribution, or Clarify)'),
+              datasetUri: z.string().min(1).optional().describe('CSV with a header the attribution baseline is computed from (default: datasetUri, the training data)'),
+              attributionColumnPrefix: z.string().min(1).optional().describe('captured: the data set carries the attributions in columns {prefix}{feature}'),
+              baselineAnalysisUri: z.string().min(1).optional().describe('An existing baseline analysis.json (mlmon suggest-baseline feature-attribution, or Clarify) instead of computing one'),
               inferenceAttribute: z.string().optional(),
               probabilityAttribute: z.string().optional(),
               ndcgThreshold: z.number().min(0).max(1).optional(),
@@ -257,8 +260,13 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
 
       const mqDataset = mq ? await open(mq.baselineDatasetUri, 'modelQuality.baselineDatasetUri') : undefined;
       const biasDataset = bm ? await open(bm.datasetUri, 'biasMonitor.datasetUri') : undefined;
-      const shapAnalysis = em ? await open(em.baselineAnalysisUri, 'explainabilityMonitor.baselineAnalysisUri') : undefined;
+      const shapAnalysis = em?.baselineAnalysisUri ? await open(em.baselineAnalysisUri, 'explainabilityMonitor.baselineAnalysisUri') : undefined;
       const shapModel = em?.modelFileUri ? await open(em.modelFileUri, 'explainabilityMonitor.modelFileUri') : undefined;
+      // Without a given analysis.json, the baseline is computed from this data set.
+      let shapDataset: typeof dataset | undefined;
+      if (em && !shapAnalysis) {
+        shapDataset = em.datasetUri ? await open(em.datasetUri, 'explainabilityMonitor.datasetUri') : dataset;
+      }
       const output = () => {
         ctx.output('entityRef', plan.entityRef);
         ctx.output('endpointName', plan.endpointName);
@@ -327,15 +335,18 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
           }
         }
         const es = plan.explainabilitySchedule;
-        if (em && es && shapAnalysis) {
+        if (em && es) {
           if (input.replaceBaselines || !(await clarifyBaselineExists(es.baselineUri))) {
-            const { label } = await writeAttributionBaseline({
-              analysisPath: shapAnalysis.localPath,
+            const written = await writeExplainabilityBaseline({
+              monitor: em,
+              analysisPath: shapAnalysis?.localPath,
               modelPath: shapModel?.localPath,
+              datasetPath: shapDataset?.localPath,
+              datasetField: em.datasetUri ? 'explainabilityMonitor.datasetUri' : 'datasetUri',
+              inputColumns,
               baselineUri: es.baselineUri,
-              field: 'explainabilityMonitor',
             });
-            ctx.logger.info(`Wrote the feature-attribution baseline (label ${label}) to ${es.baselineUri}`);
+            ctx.logger.info(`Wrote the feature-attribution baseline (${written}) to ${es.baselineUri}`);
           } else {
             ctx.logger.info(`Kept the existing feature-attribution baseline in ${es.baselineUri}`);
           }
@@ -376,26 +387,4 @@ export function onboardBuiltinModelAction(deps: OnboardBuiltinModelDeps) {
       }
     },
   });
-}
-
-/** What the Clarify monitors need beyond the schema: one facet/label rule, an explainer the registry accepts. */
-function checkClarifyInput(input: {
-  modelQuality?: { groundTruthUri: string };
-  biasMonitor?: { facet: { values?: string[]; threshold?: number }; label: { positiveValues?: string[]; threshold?: number }; groundTruthUri?: string };
-  explainabilityMonitor?: { explainer: string; modelFileUri?: string; attributionsAttribute?: string };
-}): void {
-  const bm = input.biasMonitor;
-  if (bm) {
-    if ((bm.facet.values === undefined) === (bm.facet.threshold === undefined)) throw new InputError('biasMonitor.facet: give either values or threshold');
-    if ((bm.label.positiveValues === undefined) === (bm.label.threshold === undefined)) throw new InputError('biasMonitor.label: give either positiveValues or threshold');
-    if (!bm.groundTruthUri && !input.modelQuality?.groundTruthUri) throw new InputError('biasMonitor.groundTruthUri: where ground truth arrives is needed (or modelQuality.groundTruthUri)');
-  }
-  const em = input.explainabilityMonitor;
-  if (!em) return;
-  if (em.explainer === 'http') {
-    throw new InputError('explainabilityMonitor.explainer: http explainers call a model URL from the backend and may only be configured in app-config; use linear or captured');
-  }
-  if (em.explainer !== 'linear' && em.explainer !== 'captured') throw new InputError('explainabilityMonitor.explainer: must be linear or captured');
-  if (em.explainer === 'linear' && !em.modelFileUri) throw new InputError('explainabilityMonitor.modelFileUri: the linear explainer needs the model.json');
-  if (em.explainer === 'captured' && !em.attributionsAttribute) throw new InputError('explainabilityMonitor.attributionsAttribute: the captured explainer needs the JSON path of the attributions');
 }

@@ -19,7 +19,7 @@ export interface JobDefinitionSettings {
   reportsS3Uri: string;
 }
 
-function common(settings: JobDefinitionSettings) {
+export function common(settings: JobDefinitionSettings) {
   return {
     JobDefinitionName: settings.name,
     RoleArn: settings.roleArn,
@@ -30,12 +30,12 @@ function common(settings: JobDefinitionSettings) {
   };
 }
 
-function output(settings: JobDefinitionSettings) {
+export function output(settings: JobDefinitionSettings) {
   // SageMaker writes each execution under {S3Uri}/{endpoint}/{schedule}/yyyy/mm/dd/HH/.
   return { MonitoringOutputs: [{ S3Output: { S3Uri: settings.reportsS3Uri, LocalPath: OUTPUT_PATH, S3UploadMode: 'EndOfJob' as const } }] };
 }
 
-function endpointInput(settings: JobDefinitionSettings) {
+export function endpointInput(settings: JobDefinitionSettings) {
   return {
     EndpointName: settings.endpointName,
     LocalPath: ENDPOINT_INPUT_PATH,
@@ -96,23 +96,30 @@ export function modelQualityJobDefinition(
   };
 }
 
+const MONITOR_TYPES = ['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'] as const;
+
 /**
  * The parts of a job definition that decide what it monitors, picked the same way from a create
- * input and a Describe output (they share their field names), to tell "the same definition"
- * (reuse it) from "another one under this name" (a conflict: definitions cannot be changed).
+ * input and a Describe output (they share their field names, prefixed by the monitor type), to
+ * tell "the same definition" (reuse it) from "another one under this name" (a conflict: job
+ * definitions cannot be changed).
  */
-// `any`: the create inputs and Describe outputs of both monitor types are four unrelated SDK
-// types with the same field names; this reads those fields from any of them.
+// `any`: the create inputs and Describe outputs of the four monitor types are eight unrelated
+// SDK types with the same field names; this reads those fields from any of them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function definitionFingerprint(definition: Record<string, any>): string {
-  const app = definition.DataQualityAppSpecification ?? definition.ModelQualityAppSpecification;
-  const input = definition.DataQualityJobInput ?? definition.ModelQualityJobInput;
-  const out = definition.DataQualityJobOutputConfig ?? definition.ModelQualityJobOutputConfig;
-  const baseline = definition.DataQualityBaselineConfig ?? definition.ModelQualityBaselineConfig;
+  const type = MONITOR_TYPES.find(t => definition[`${t}AppSpecification`]);
+  const app = definition[`${type}AppSpecification`];
+  const input = definition[`${type}JobInput`];
+  const out = definition[`${type}JobOutputConfig`];
+  const baseline = definition[`${type}BaselineConfig`];
   return JSON.stringify({
+    type: type ?? null,
     image: app?.ImageUri,
+    config: app?.ConfigUri ?? null,
     problemType: app?.ProblemType ?? null,
     endpoint: input?.EndpointInput?.EndpointName,
+    features: input?.EndpointInput?.FeaturesAttribute ?? null,
     inference: input?.EndpointInput?.InferenceAttribute ?? null,
     probability: input?.EndpointInput?.ProbabilityAttribute ?? null,
     threshold: input?.EndpointInput?.ProbabilityThresholdAttribute ?? null,

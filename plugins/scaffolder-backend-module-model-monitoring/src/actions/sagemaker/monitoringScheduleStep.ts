@@ -1,11 +1,17 @@
 import {
   CreateDataQualityJobDefinitionCommand,
+  CreateModelBiasJobDefinitionCommand,
+  CreateModelExplainabilityJobDefinitionCommand,
   CreateModelQualityJobDefinitionCommand,
   CreateMonitoringScheduleCommand,
   DescribeDataQualityJobDefinitionCommand,
+  DescribeModelBiasJobDefinitionCommand,
+  DescribeModelExplainabilityJobDefinitionCommand,
   DescribeModelQualityJobDefinitionCommand,
   DescribeMonitoringScheduleCommand,
   type CreateDataQualityJobDefinitionCommandInput,
+  type CreateModelBiasJobDefinitionCommandInput,
+  type CreateModelExplainabilityJobDefinitionCommandInput,
   type CreateModelQualityJobDefinitionCommandInput,
   type MonitoringType,
 } from '@aws-sdk/client-sagemaker';
@@ -18,7 +24,9 @@ const STEP = 'Monitoring schedules';
 
 export type ScheduleDefinition =
   | { type: 'DataQuality'; definition: CreateDataQualityJobDefinitionCommandInput }
-  | { type: 'ModelQuality'; definition: CreateModelQualityJobDefinitionCommandInput };
+  | { type: 'ModelQuality'; definition: CreateModelQualityJobDefinitionCommandInput }
+  | { type: 'ModelBias'; definition: CreateModelBiasJobDefinitionCommandInput }
+  | { type: 'ModelExplainability'; definition: CreateModelExplainabilityJobDefinitionCommandInput };
 
 export interface ScheduleResult {
   scheduleName: string;
@@ -31,27 +39,36 @@ export interface ScheduleResult {
 }
 
 async function describeDefinition(ctx: StepContext, spec: ScheduleDefinition) {
-  const name = spec.definition.JobDefinitionName;
-  return spec.type === 'DataQuality'
-    ? awsDescribe(STEP, 'DescribeDataQualityJobDefinition', () =>
-        ctx.clients.sageMaker.send(new DescribeDataQualityJobDefinitionCommand({ JobDefinitionName: name })),
-      )
-    : awsDescribe(STEP, 'DescribeModelQualityJobDefinition', () =>
-        ctx.clients.sageMaker.send(new DescribeModelQualityJobDefinitionCommand({ JobDefinitionName: name })),
+  const JobDefinitionName = spec.definition.JobDefinitionName;
+  const send = ctx.clients.sageMaker;
+  switch (spec.type) {
+    case 'DataQuality':
+      return awsDescribe(STEP, 'DescribeDataQualityJobDefinition', () => send.send(new DescribeDataQualityJobDefinitionCommand({ JobDefinitionName })));
+    case 'ModelQuality':
+      return awsDescribe(STEP, 'DescribeModelQualityJobDefinition', () => send.send(new DescribeModelQualityJobDefinitionCommand({ JobDefinitionName })));
+    case 'ModelBias':
+      return awsDescribe(STEP, 'DescribeModelBiasJobDefinition', () => send.send(new DescribeModelBiasJobDefinitionCommand({ JobDefinitionName })));
+    default:
+      return awsDescribe(STEP, 'DescribeModelExplainabilityJobDefinition', () =>
+        send.send(new DescribeModelExplainabilityJobDefinitionCommand({ JobDefinitionName })),
       );
+  }
 }
 
 async function createDefinition(ctx: StepContext, spec: ScheduleDefinition): Promise<string | undefined> {
-  if (spec.type === 'DataQuality') {
-    const out = await awsCall(STEP, 'CreateDataQualityJobDefinition', () =>
-      ctx.clients.sageMaker.send(new CreateDataQualityJobDefinitionCommand(spec.definition)),
-    );
-    return out.JobDefinitionArn;
+  const send = ctx.clients.sageMaker;
+  switch (spec.type) {
+    case 'DataQuality':
+      return (await awsCall(STEP, 'CreateDataQualityJobDefinition', () => send.send(new CreateDataQualityJobDefinitionCommand(spec.definition)))).JobDefinitionArn;
+    case 'ModelQuality':
+      return (await awsCall(STEP, 'CreateModelQualityJobDefinition', () => send.send(new CreateModelQualityJobDefinitionCommand(spec.definition)))).JobDefinitionArn;
+    case 'ModelBias':
+      return (await awsCall(STEP, 'CreateModelBiasJobDefinition', () => send.send(new CreateModelBiasJobDefinitionCommand(spec.definition)))).JobDefinitionArn;
+    default:
+      return (await awsCall(STEP, 'CreateModelExplainabilityJobDefinition', () =>
+        send.send(new CreateModelExplainabilityJobDefinitionCommand(spec.definition)),
+      )).JobDefinitionArn;
   }
-  const out = await awsCall(STEP, 'CreateModelQualityJobDefinition', () =>
-    ctx.clients.sageMaker.send(new CreateModelQualityJobDefinitionCommand(spec.definition)),
-  );
-  return out.JobDefinitionArn;
 }
 
 /**
@@ -99,7 +116,7 @@ export async function ensureMonitoringSchedule(
   const existing = await describeDefinition(ctx, spec);
   if (existing && definitionFingerprint(existing) !== definitionFingerprint(spec.definition)) {
     throw new ConflictError(
-      `${STEP}: job definition ${definitionName} exists with another configuration (baseline, reports location, role, image or instance type); ` +
+      `${STEP}: job definition ${definitionName} exists with another configuration (baseline, analysis config, reports location, role, image or instance type); ` +
         'job definitions cannot be changed: delete it (and its schedule) or give another namePrefix',
     );
   }
@@ -137,7 +154,14 @@ export async function ensureMonitoringSchedule(
 }
 
 function endpointOf(spec: ScheduleDefinition): string | undefined {
-  return spec.type === 'DataQuality'
-    ? spec.definition.DataQualityJobInput?.EndpointInput?.EndpointName
-    : spec.definition.ModelQualityJobInput?.EndpointInput?.EndpointName;
+  switch (spec.type) {
+    case 'DataQuality':
+      return spec.definition.DataQualityJobInput?.EndpointInput?.EndpointName;
+    case 'ModelQuality':
+      return spec.definition.ModelQualityJobInput?.EndpointInput?.EndpointName;
+    case 'ModelBias':
+      return spec.definition.ModelBiasJobInput?.EndpointInput?.EndpointName;
+    default:
+      return spec.definition.ModelExplainabilityJobInput?.EndpointInput?.EndpointName;
+  }
 }

@@ -11,6 +11,8 @@ import { ensureAlerting } from './alertingStep';
 import { modelMonitorAnalyzerImage } from './analyzerImage';
 import { ensureViolationsTable } from './athenaTableStep';
 import { checkExistingBaseline, computeBaseline } from './baselineStep';
+import { clarifyImage } from './clarifyJobDefinitions';
+import { ensureClarifyMonitors } from './clarifyMonitorsStep';
 import { ensureDataCapture } from './dataCaptureStep';
 import { ensureEntityRecord, planSageMakerEntity } from './entityRecordStep';
 import { dataQualityJobDefinition, modelQualityJobDefinition } from './jobDefinitions';
@@ -51,7 +53,7 @@ export function onboardSageMakerEndpointAction(deps: OnboardSageMakerEndpointDep
   return createTemplateAction({
     id: ONBOARD_SAGEMAKER_ACTION_ID,
     description:
-      'Onboards a SageMaker endpoint to Model Monitor: data capture, baseline, schedules, Athena table, drift alarms, and the model\'s catalog entity (or its annotations)',
+      'Onboards a SageMaker endpoint to Model Monitor: data capture, baseline, schedules (data and model quality, bias and feature-attribution drift), Athena table, drift alarms, and the model\'s catalog entity (or its annotations)',
     supportsDryRun: true,
     examples: [
       {
@@ -79,6 +81,31 @@ export function onboardSageMakerEndpointAction(deps: OnboardSageMakerEndpointDep
           scheduleExpression: 'cron(0 * ? * * *)',
         }),
       },
+      {
+        description: 'Also monitor bias drift (sex = Female) and feature-attribution drift with SageMaker Clarify, against Clarify baselines',
+        example: yamlExample(ONBOARD_SAGEMAKER_ACTION_ID, {
+          endpointArn: 'arn:aws:sagemaker:eu-west-1:123456789012:endpoint/income-xgb',
+          roleArn: 'arn:aws:iam::123456789012:role/model-monitor',
+          reportsS3Uri: 's3://ml-monitoring/reports',
+          baseline: { s3Uri: 's3://ml-monitoring/baselines/income-xgb/data-quality' },
+          modelBias: {
+            groundTruthS3Uri: 's3://ml-monitoring/ground-truth/income-xgb',
+            label: 'income',
+            labelValuesOrThreshold: [1],
+            facet: { name: 'sex', valuesOrThreshold: ['Female'] },
+            headers: ['age', 'education_num', 'sex', 'hr_per_week'],
+            probabilityAttribute: '0',
+            probabilityThreshold: 0.5,
+            constraintsS3Uri: 's3://ml-monitoring/baselines/income-xgb/bias/analysis.json',
+          },
+          modelExplainability: {
+            headers: ['age', 'education_num', 'sex', 'hr_per_week'],
+            shapBaselineS3Uri: 's3://ml-monitoring/baselines/income-xgb/shap_baseline.csv',
+            probabilityAttribute: '0',
+            constraintsS3Uri: 's3://ml-monitoring/baselines/income-xgb/explainability/analysis.json',
+          },
+        }),
+      },
     ],
     schema: {
       input: onboardingInputFields,
@@ -104,7 +131,12 @@ export function onboardSageMakerEndpointAction(deps: OnboardSageMakerEndpointDep
       const input = parseOnboardingInput(ctx.input);
       const arnParts = /endpoint\/(.+)$/.exec(input.endpointArn)!;
       const names = onboardingNames(arnParts[1], input.namePrefix);
-      const scheduleNames = [names.dataQualitySchedule, ...(input.modelQuality ? [names.modelQualitySchedule] : [])];
+      const scheduleNames = [
+        names.dataQualitySchedule,
+        ...(input.modelQuality ? [names.modelQualitySchedule] : []),
+        ...(input.modelBias ? [names.modelBiasSchedule] : []),
+        ...(input.modelExplainability ? [names.modelExplainabilitySchedule] : []),
+      ];
       const { annotations, parsed } = sageMakerAnnotations({
         endpointArn: input.endpointArn,
         schedules: scheduleNames,
@@ -124,6 +156,10 @@ export function onboardSageMakerEndpointAction(deps: OnboardSageMakerEndpointDep
       const imageUri = input.analyzerImageUri ?? modelMonitorAnalyzerImage(region);
       if (!imageUri) {
         throw new InputError(`analyzerImageUri: no Model Monitor analyzer image is known for region ${region}; give its URI`);
+      }
+      const clarifyImageUri = input.clarifyImageUri ?? clarifyImage(region);
+      if ((input.modelBias || input.modelExplainability) && !clarifyImageUri) {
+        throw new InputError(`clarifyImageUri: no SageMaker Clarify image is known for region ${region}; give its URI`);
       }
       const athenaConfig = deps.config.getOptionalConfig('modelMonitoring.sagemaker.athena');
       const database = input.athena?.database ?? athenaConfig?.getOptionalString('database');
@@ -181,6 +217,16 @@ export function onboardSageMakerEndpointAction(deps: OnboardSageMakerEndpointDep
           ),
         );
       }
+
+      schedules.push(
+        ...(await ensureClarifyMonitors(step, {
+          input,
+          names,
+          definition: { ...definition, imageUri: clarifyImageUri! },
+          scheduleExpression,
+          instanceType,
+        })),
+      );
 
       // 4. Athena table over the reports (when a database is configured or given).
       let athenaTable: string | undefined;

@@ -100,6 +100,23 @@ describe('mlmon:sagemaker:onboard with an entity', () => {
     expect(emitted[0].metadata.annotations).toMatchObject(output.annotations);
   });
 
+  it('lists the bias and explainability schedules on the entity', async () => {
+    await run({
+      ...input,
+      modelBias: {
+        groundTruthS3Uri: 's3://ml-monitoring/ground-truth/churn-xgb',
+        label: 'churn',
+        labelValuesOrThreshold: [1],
+        facet: { name: 'gender', valuesOrThreshold: ['F'] },
+        probabilityAttribute: '0',
+      },
+      modelExplainability: { headers: ['tenure', 'gender'], shapBaseline: [[12, 'F']], modelName: 'churn-xgb-model' },
+    });
+    expect(emitted[0].metadata.annotations!['mlmon.dev/monitoring-schedules']).toBe(
+      'churn-xgb-data-quality,churn-xgb-model-bias,churn-xgb-model-explainability',
+    );
+  });
+
   it('leaves the record as it is on a second run: no duplicate, no rewrite', async () => {
     await run(input);
     const before = { text: fs.readFileSync(path.join(dir, RECORD), 'utf8'), mtime: fs.statSync(path.join(dir, RECORD)).mtimeMs };

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { parseScheduleExpression } from '@mlmon/monitor-engine';
 import { MODEL_RISK_RATINGS } from '@mlmon/plugin-model-monitoring-common';
 import { z as zv3 } from 'zod/v3';
+import { checkClarifyInput, clarifyInputFields } from './clarifyInputFields';
 
 type Z = typeof zv3;
 
@@ -63,6 +64,7 @@ export const onboardingInputFields = {
       probabilityThreshold: z.number().min(0).max(1).optional(),
       constraintsS3Uri: s3(z, 'modelQuality.constraintsS3Uri').optional().describe('Model-quality baseline constraints.json'),
     }).optional(),
+  ...clarifyInputFields,
   athena: (z: Z) =>
     z.object({
       database: z.string().regex(SQL_IDENTIFIER, 'athena.database: lower-case letters, digits and _').optional(),
@@ -109,6 +111,9 @@ const inputSchema = zv3.object({
   instanceType: onboardingInputFields.instanceType(zv3),
   namePrefix: onboardingInputFields.namePrefix(zv3),
   modelQuality: onboardingInputFields.modelQuality(zv3),
+  clarifyImageUri: onboardingInputFields.clarifyImageUri(zv3),
+  modelBias: onboardingInputFields.modelBias(zv3),
+  modelExplainability: onboardingInputFields.modelExplainability(zv3),
   athena: onboardingInputFields.athena(zv3),
   alerting: onboardingInputFields.alerting(zv3),
   analyzerImageUri: onboardingInputFields.analyzerImageUri(zv3),
@@ -157,6 +162,7 @@ export function parseOnboardingInput(raw: unknown): OnboardingInput {
   if (mq && mq.problemType !== 'Regression' && !mq.inferenceAttribute && !mq.probabilityAttribute) {
     throw new InputError('modelQuality: give inferenceAttribute or probabilityAttribute for a classifier');
   }
+  checkClarifyInput(input);
   const alerting = input.alerting;
   if (alerting?.datapointsToAlarm && alerting.datapointsToAlarm > (alerting.evaluationPeriods ?? 1)) {
     throw new InputError('alerting.datapointsToAlarm: must not exceed alerting.evaluationPeriods');

@@ -25,6 +25,10 @@ export interface OnboardingNames {
   dataQualityJobDefinition: string;
   modelQualitySchedule: string;
   modelQualityJobDefinition: string;
+  modelBiasSchedule: string;
+  modelBiasJobDefinition: string;
+  modelExplainabilitySchedule: string;
+  modelExplainabilityJobDefinition: string;
   topic: string;
   alarm(feature: string): string;
 }
@@ -35,6 +39,10 @@ export function onboardingNames(endpointName: string, prefix = endpointName): On
     dataQualityJobDefinition: resourceName(prefix, '-data-quality'),
     modelQualitySchedule: resourceName(prefix, '-model-quality'),
     modelQualityJobDefinition: resourceName(prefix, '-model-quality'),
+    modelBiasSchedule: resourceName(prefix, '-model-bias'),
+    modelBiasJobDefinition: resourceName(prefix, '-model-bias'),
+    modelExplainabilitySchedule: resourceName(prefix, '-model-explainability'),
+    modelExplainabilityJobDefinition: resourceName(prefix, '-model-explainability'),
     topic: `${prefix}-model-monitoring-alerts`,
     // The backend shows the alarms whose names start with the endpoint name.
     alarm: feature => `${endpointName}-baseline-drift-${feature}`,

@@ -112,4 +112,42 @@ describe('templates/sagemaker-endpoint', () => {
     );
     expect(computed.modelQuality).toMatchObject({ problemType: 'BinaryClassification', probabilityAttribute: '0' });
   });
+
+  it('passes the fairness and explainability page on to the action', () => {
+    const form = {
+      name: 'income-xgb',
+      owner: 'group:default/ml-platform',
+      endpointArn: 'arn:aws:sagemaker:eu-west-1:123456789012:endpoint/income-xgb',
+      roleArn: 'arn:aws:iam::123456789012:role/model-monitor',
+      reportsS3Uri: 's3://ml-monitoring/reports',
+      baselineSource: 'existing',
+      baselineS3Uri: 's3://ml-monitoring/baselines/income-xgb',
+      alertEmail: 'ml-platform@example.com',
+      // Read by the model-quality step only.
+      problemType: 'BinaryClassification',
+      groundTruthS3Uri: 's3://ml-monitoring/ground-truth/income-xgb',
+      probabilityAttribute: 0,
+      monitorBias: true,
+      modelBias: {
+        groundTruthS3Uri: 's3://ml-monitoring/ground-truth/income-xgb',
+        label: 'income',
+        labelValuesOrThreshold: ['1'],
+        facet: { name: 'sex', valuesOrThreshold: ['Female'] },
+        probabilityAttribute: 0,
+        constraintsS3Uri: 's3://ml-monitoring/baselines/income-xgb/bias/analysis.json',
+      },
+      monitorAttribution: true,
+      modelExplainability: {
+        headers: ['age', 'sex', 'hr_per_week'],
+        shapBaselineS3Uri: 's3://ml-monitoring/baselines/income-xgb/shap_baseline.csv',
+        numSamples: 100,
+        probabilityAttribute: '0',
+      },
+    };
+    for (const step of onboardSteps) {
+      const parsed = parseOnboardingInput(render(step.input, form));
+      expect(parsed.modelBias).toMatchObject({ label: 'income', facet: { name: 'sex', valuesOrThreshold: ['Female'] }, probabilityAttribute: '0' });
+      expect(parsed.modelExplainability).toMatchObject({ headers: ['age', 'sex', 'hr_per_week'], numSamples: 100 });
+    }
+  });
 });

@@ -1,15 +1,19 @@
 import { AthenaClient, GetQueryExecutionCommand, GetTableMetadataCommand, MetadataException, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
-import { HeadObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   CreateDataQualityJobDefinitionCommand,
   CreateEndpointConfigCommand,
+  CreateModelBiasJobDefinitionCommand,
+  CreateModelExplainabilityJobDefinitionCommand,
   CreateModelQualityJobDefinitionCommand,
   CreateMonitoringScheduleCommand,
   CreateProcessingJobCommand,
   DescribeDataQualityJobDefinitionCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
+  DescribeModelBiasJobDefinitionCommand,
+  DescribeModelExplainabilityJobDefinitionCommand,
   DescribeModelQualityJobDefinitionCommand,
   DescribeMonitoringScheduleCommand,
   DescribeProcessingJobCommand,
@@ -57,6 +61,8 @@ export function fakeAwsAccount() {
   const queries = new Map<string, string>();
   const topics = new Map<string, string[]>();
   const objects = new Set<string>();
+  /** Bodies of the objects written with PutObject, by s3:// URI. */
+  const bodies = new Map<string, string>();
 
   sageMaker.on(DescribeEndpointCommand).callsFake(async input => {
     if (input.EndpointName !== endpoint.name) throw validationNotFound(`endpoint "${input.EndpointName}"`);
@@ -112,6 +118,8 @@ export function fakeAwsAccount() {
   for (const [Describe, Create] of [
     [DescribeDataQualityJobDefinitionCommand, CreateDataQualityJobDefinitionCommand],
     [DescribeModelQualityJobDefinitionCommand, CreateModelQualityJobDefinitionCommand],
+    [DescribeModelBiasJobDefinitionCommand, CreateModelBiasJobDefinitionCommand],
+    [DescribeModelExplainabilityJobDefinitionCommand, CreateModelExplainabilityJobDefinitionCommand],
   ] as const) {
     sageMaker.on(Describe as typeof DescribeDataQualityJobDefinitionCommand).callsFake(async input => {
       const definition = definitions.get(input.JobDefinitionName!);
@@ -142,6 +150,12 @@ export function fakeAwsAccount() {
     return { MonitoringScheduleArn: arn };
   });
 
+  s3.on(PutObjectCommand).callsFake(async input => {
+    const uri = `s3://${input.Bucket}/${input.Key}`;
+    objects.add(uri);
+    bodies.set(uri, String(input.Body));
+    return { ETag: '"etag"' };
+  });
   s3.on(HeadObjectCommand).callsFake(async input => {
     if (!objects.has(`s3://${input.Bucket}/${input.Key}`)) throw new NotFound({ message: 'Not Found', $metadata: { httpStatusCode: 404 } });
     return { ContentLength: 100 };
@@ -179,7 +193,10 @@ export function fakeAwsAccount() {
 
   return {
     mocks: { sageMaker, s3, athena, sns, cloudWatch },
+    endpointConfigs,
     objects,
+    bodies,
+    definitions,
     schedules,
     /** Every call made, as `Service.Command`, in order per service. */
     calls(): string[] {
