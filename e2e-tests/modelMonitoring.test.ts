@@ -74,6 +74,8 @@ for (const theme of themes) {
         await expect(card.first()).toContainText('median_income', { timeout: 15_000 });
       }).toPass({ timeout: 240_000, intervals: [10_000] });
       await expect(card.first()).toContainText('Violations found');
+      // Drift contributors rank the drifted feature on the status card.
+      await expect(card.first()).toContainText('Features to look at first');
       await page.screenshot({
         path: `screenshots/entity-page-${theme}.png`,
         fullPage: true,
@@ -117,4 +119,49 @@ test('the degrading classifier shows its model-quality metric', async ({
     await page.reload();
     await expect(card.first()).toContainText(/auc|AUC/, { timeout: 15_000 });
   }).toPass({ timeout: 240_000, intervals: [10_000] });
+});
+
+test('the income classifier shows bias drift per facet and the feature ranking against the baseline', async ({
+  page,
+}) => {
+  await openEntityAsGuest(page, '/catalog/default/component/income-classifier');
+  const status = page
+    .locator('article, .MuiCard-root')
+    .filter({ hasText: 'Model monitoring' });
+  await expect(status.first()).toContainText('Bias drift', { timeout: 60_000 });
+  await expect(status.first()).toContainText('Feature attribution');
+  await page
+    .getByRole('tab', { name: 'Monitoring', exact: true })
+    .or(page.getByRole('link', { name: 'Monitoring', exact: true }))
+    .first()
+    .click();
+  await expect(page).toHaveURL(/income-classifier\/monitoring/);
+  // The demo's Clarify windows are computed after the first start; reload until they are there.
+  const bias = page.getByRole('img', {
+    name: /^Disparate Impact \(DI\) over time/,
+  });
+  await expect(async () => {
+    await page.reload();
+    await expect(bias).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 240_000, intervals: [10_000] });
+  await expect(
+    page.getByText(/^sex = Female, positive label income = /).first(),
+  ).toBeVisible();
+  await expect(bias.locator('.recharts-reference-area-rect')).toHaveCount(1);
+  await expect(
+    page.getByRole('cell', { name: 'Disparate Impact (DI)' }),
+  ).toBeVisible();
+  const ndcg = page.getByRole('img', { name: /^NDCG over time/ });
+  await expect(ndcg).toBeVisible();
+  await expect(ndcg.getByText(/threshold/).first()).toBeVisible();
+  await expect(
+    page.getByText(/^NDCG \d\.\d+ (<|≥) \d\.\d+ threshold/),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('cell', { name: 'hr_per_week', exact: true }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'screenshots/monitoring-tab-clarify-light.png',
+    fullPage: true,
+  });
 });

@@ -53,7 +53,7 @@ async function runOn(label: string, knex: Knex, dataRoot: string): Promise<{ res
   const now = new Date();
   const t0 = Date.now();
   const seeded = await seedBenchData(knex, entities, DAYS, now);
-  console.log(`[${label}] seeded ${MODELS} snapshots and ${seeded.executions} executions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`[${label}] seeded ${MODELS} snapshots and ${seeded.executions} executions in ${((Date.now() - t0) / 1000).toFixed(1)} s (${machineLoad()})`);
   const counter = countAwsCalls();
   const backend = await startTestBackend({
     features: [
@@ -119,12 +119,17 @@ async function runOn(label: string, knex: Knex, dataRoot: string): Promise<{ res
     await run('/overview (sort=health, limit=50)', '/overview?limit=50');
     await run('/overview (q=model-09, sort=lastRun)', '/overview?q=model-09&sort=lastRun&order=desc');
     await run(`/overview (${DISTINCT_USERS} distinct users)`, '/overview?limit=50', manyUsers);
+    // Every request another page: each misses the response cache and queries the snapshots.
+    const pages = Array.from({ length: COLD_REQUESTS }, (_, i) => `/overview?limit=50&offset=${i}&sort=${i % 2 ? 'lastRun' : 'title'}`);
+    await run(`${COLD_LABEL}/overview, no cache`, pages, [authorization], COLD_REQUESTS);
     const overviewAwsCalls = counter.count() - before;
     await run('summary (builtin)', `/entities/default/component/${BENCH_MODEL}/summary`);
     const drift = (since: string) => `/entities/default/component/${BENCH_MODEL}/drift?schedule=${BENCH_SCHEDULE}&from=${encodeURIComponent(since)}`;
     // Open towards now, as the model page asks: cached after authorization, 30 s at most.
     await run('drift, 90 days', drift(from));
-    // Every request another range: nothing is cached, each reads and serializes ~17,000 points.
+    if (only.test('drift, 90 days')) await describeDrift(`http://127.0.0.1:${port}${base}${drift(from)}`, authorization);
+    // Every request another range: nothing is cached, each reads ~17,000 numbers and
+    // downsamples them to at most 500 points per series.
     const cold = Array.from({ length: COLD_REQUESTS }, (_, i) => drift(new Date(Date.parse(from) + i * 1000).toISOString()));
     await run(`${COLD_LABEL}drift, 90 days, no cache`, cold, [authorization], COLD_REQUESTS);
     return { results, overviewAwsCalls };
@@ -134,8 +139,23 @@ async function runOn(label: string, knex: Knex, dataRoot: string): Promise<{ res
   }
 }
 
+/** Prints what one drift answer holds: how many points, at which bucket width, how many bytes. */
+async function describeDrift(url: string, authorization: string): Promise<void> {
+  const response = await fetch(url, { headers: { authorization } });
+  const text = await response.text();
+  const body = JSON.parse(text) as { series: Array<{ points: unknown[] }>; bucketSeconds?: number };
+  const points = body.series[0]?.points.length ?? 0;
+  const bucket = body.bucketSeconds ? `peak per ${body.bucketSeconds / 3600} h bucket` : 'one per window';
+  console.log(`  (drift answer: ${body.series.length} series × ${points} points, ${bucket}, ${(text.length / 1024).toFixed(0)} KB)`);
+}
+
+/** The machine's 1-minute load average and cores: latencies of a busy machine are not this code's. */
+function machineLoad(): string {
+  return `load ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`;
+}
+
 function print(label: string, results: LoadResult[]): boolean {
-  console.log(`\n${label}: ${CONCURRENCY} concurrent keep-alive clients in a worker thread, ${REQUESTS} requests per route`);
+  console.log(`\n${label}: ${CONCURRENCY} concurrent keep-alive clients in a worker thread, ${REQUESTS} requests per route (${machineLoad()} at the end)`);
   console.log('route                                   p50 ms   p95 ms   p99 ms    req/s  failures  server ms/req');
   let ok = true;
   for (const r of results) {

@@ -55,6 +55,35 @@ describe.each(databases.eachSupportedId())('execution metrics on %s', databaseId
     expect(windows.map(w => w.windowEnd)).toEqual(['2026-01-01T01:00:00.000Z', '2026-01-01T02:00:00.000Z']);
   });
 
+  it('groups the peak of each bucket in the database, as the same grouping done here would', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateDatabase(knex);
+    const executions = new ExecutionStore(knex);
+    const metrics = new ExecutionMetricsStore(knex);
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let h = 0; h < 30; h++) {
+      const values: Record<string, number> = h % 5 === 4 ? {} : { feature_baseline_drift_age: ((h * 7) % 11) / 10, feature_baseline_drift_zip: h / 100 };
+      await executions.record(REF, execution(new Date(start + h * HOUR).toISOString()), values);
+    }
+    const range = { from: new Date(start), to: new Date(start + 30 * HOUR) };
+    const names = ['feature_baseline_drift_age', 'feature_baseline_drift_zip'];
+    const bucketMs = 6 * HOUR;
+    const peaks = await metrics.bucketPeaks(REF, 'housing-dq', names, range, bucketMs);
+    const all = await metrics.series(REF, 'housing-dq', names, range);
+    for (const name of names) {
+      const expected = new Map<number, number>();
+      for (const [ms, value] of all.get(name)!) {
+        const b = Math.ceil(ms / bucketMs);
+        expected.set(b, Math.max(expected.get(b) ?? -Infinity, value));
+      }
+      expect([...peaks.get(name)!.entries()].sort()).toEqual([...expected.entries()].sort());
+    }
+    // Windows ending 01:00..06:00 (starting at hours 0..5) are one bucket; the age peak is that
+    // of hour 3 (21 % 11 = 10), not of hour 6 (42 % 11 = 9), which ends at 07:00.
+    expect(peaks.get('feature_baseline_drift_age')!.get(Math.ceil((start + 6 * HOUR) / bucketMs))).toBe(1);
+    expect(peaks.get('feature_baseline_drift_zip')!.size).toBe(5);
+  });
+
   it('copies the metrics of executions recorded before the table existed', async () => {
     const knex = await databases.init(databaseId);
     const directory = resolvePackagePath('@mlmon/plugin-model-monitoring-backend', 'migrations');

@@ -32,6 +32,28 @@ describe.each(databases.eachSupportedId())('ExecutionStore on %s', databaseId =>
     return new ExecutionStore(knex);
   }
 
+  it('counts windows, groups them per bucket in the database and finds the newest usable one', async () => {
+    const store = await createStore();
+    const ref = 'component:default/housing-price';
+    const start = Date.parse('2026-11-22T00:00:00Z');
+    // Windows ending 01:00..14:00; the last two failed.
+    for (let h = 0; h < 14; h++) {
+      await store.record(ref, execution(new Date(start + h * 3_600_000).toISOString(), h >= 12 ? { status: 'Failed' } : {}));
+    }
+    await store.record('component:default/other', execution('2026-11-22T03:00:00Z'));
+    const range = { from: new Date(start), to: new Date(start + 24 * 3_600_000) };
+    expect(await store.windowCount(ref, 'housing-dq', range)).toBe(14);
+    const sixHours = 6 * 3_600_000;
+    expect(await store.windowBuckets(ref, 'housing-dq', range, sixHours)).toEqual([
+      { bucket: Math.ceil(Date.parse('2026-11-22T06:00:00Z') / sixHours), windowEnd: '2026-11-22T06:00:00.000Z' },
+      { bucket: Math.ceil(Date.parse('2026-11-22T12:00:00Z') / sixHours), windowEnd: '2026-11-22T12:00:00.000Z' },
+      { bucket: Math.ceil(Date.parse('2026-11-22T18:00:00Z') / sixHours), windowEnd: '2026-11-22T14:00:00.000Z' },
+    ]);
+    expect(await store.latestUsableWindow(ref, 'housing-dq', range)).toMatchObject({ windowEnd: '2026-11-22T12:00:00.000Z', status: 'Completed' });
+    const before = { from: new Date(start + 20 * 3_600_000), to: range.to };
+    expect(await store.latestUsableWindow(ref, 'housing-dq', before)).toBeUndefined();
+  });
+
   it('keeps one row per window when the same window is recorded twice', async () => {
     const store = await createStore();
     const ref = 'component:default/housing-price';

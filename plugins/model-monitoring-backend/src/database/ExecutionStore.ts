@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import {
+  bucketExpression,
+  epochMs,
   replaceExecutionMetrics,
   type ExecutionMetrics,
   type ExecutionWindow,
@@ -90,6 +92,65 @@ export class ExecutionStore {
       violationCount: Number(r.violation_count),
       reportUri: r.report_uri ?? undefined,
     }));
+  }
+
+  /** How many windows of one schedule end inside (from, to]. */
+  async windowCount(entityRef: string, scheduleName: string, range: { from: Date; to: Date }): Promise<number> {
+    const row = await this.knex('monitoring_executions')
+      .count({ n: '*' })
+      .where({ entity_ref: entityRef, schedule_name: scheduleName })
+      .andWhere('window_end', '>', range.from)
+      .andWhere('window_end', '<=', range.to)
+      .first();
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Per bucket of `bucketMs` (window end `t` in bucket `ceil(t / bucketMs)`) that holds a window
+   * of the schedule in (from, to]: the end of its last window, oldest first. Grouped in the
+   * database where bucketExpression knows how: a long range hands back a row per bucket.
+   */
+  async windowBuckets(
+    entityRef: string,
+    scheduleName: string,
+    range: { from: Date; to: Date },
+    bucketMs: number,
+  ): Promise<Array<{ bucket: number; windowEnd: string }>> {
+    const bucket = bucketExpression(this.knex, bucketMs);
+    if (!bucket) {
+      const buckets: Array<{ bucket: number; windowEnd: string }> = [];
+      for (const w of await this.windows(entityRef, scheduleName, range)) {
+        const b = Math.ceil(epochMs(w.windowEnd) / bucketMs);
+        if (buckets.at(-1)?.bucket === b) buckets[buckets.length - 1].windowEnd = w.windowEnd;
+        else buckets.push({ bucket: b, windowEnd: w.windowEnd });
+      }
+      return buckets;
+    }
+    const rows: Array<{ bucket: number | string; last: Date | string | number }> = await this.knex('monitoring_executions')
+      .select({ bucket }, this.knex.raw('max(window_end) as last'))
+      .where({ entity_ref: entityRef, schedule_name: scheduleName })
+      .andWhere('window_end', '>', range.from)
+      .andWhere('window_end', '<=', range.to)
+      .groupBy('bucket')
+      .orderBy('bucket');
+    return rows.map(r => ({ bucket: Number(r.bucket), windowEnd: toIso(r.last) }));
+  }
+
+  /** The newest window of the schedule in (from, to] whose reports are complete, if any. */
+  async latestUsableWindow(entityRef: string, scheduleName: string, range: { from: Date; to: Date }): Promise<ExecutionWindow | undefined> {
+    const row: Pick<ExecutionRow, 'window_end' | 'status' | 'violation_count' | 'report_uri'> | undefined = await this.knex(
+      'monitoring_executions',
+    )
+      .select('window_end', 'status', 'violation_count', 'report_uri')
+      .where({ entity_ref: entityRef, schedule_name: scheduleName })
+      .whereIn('status', ['Completed', 'CompletedWithViolations'])
+      .andWhere('window_end', '>', range.from)
+      .andWhere('window_end', '<=', range.to)
+      .orderBy('window_end', 'desc')
+      .first();
+    return row
+      ? { windowEnd: toIso(row.window_end), status: row.status, violationCount: Number(row.violation_count), reportUri: row.report_uri ?? undefined }
+      : undefined;
   }
 
   /** The newest execution of each schedule of a model. */

@@ -52,6 +52,23 @@ describe.each(databases.eachSupportedId())('snapshot and alert stores on %s', da
     expect((await store.query({ ...base, sort: 'risk' })).items[0].riskRating).toBe('High');
   });
 
+  it('sorts by the column on every database, missing values first ascending and last descending', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateDatabase(knex);
+    const store = new SnapshotStore(knex);
+    await store.upsert(row('a', { health: 'OK', lastRunAt: '2026-01-03T00:00:00.000Z' }));
+    await store.upsert(row('b', { health: 'OK' }));
+    await store.upsert(row('c', { health: 'OK', lastRunAt: '2026-01-01T00:00:00.000Z' }));
+    // Rewritten rows sort by their new values.
+    await store.upsert(row('c', { health: 'InAlert', lastRunAt: '2026-01-01T00:00:00.000Z' }));
+    const titles = async (sort: 'health' | 'lastRun', order: 'asc' | 'desc') =>
+      (await store.query({ offset: 0, limit: 10, sort, order })).items.map(i => i.title);
+    expect(await titles('health', 'asc')).toEqual(['c', 'a', 'b']);
+    expect(await titles('health', 'desc')).toEqual(['a', 'b', 'c']);
+    expect(await titles('lastRun', 'asc')).toEqual(['b', 'c', 'a']);
+    expect(await titles('lastRun', 'desc')).toEqual(['a', 'c', 'b']);
+  });
+
   it('records OK to InAlert transitions once, and clears acknowledgements on a new episode', async () => {
     const knex = await databases.init(databaseId);
     await migrateDatabase(knex);

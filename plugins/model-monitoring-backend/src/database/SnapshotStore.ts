@@ -46,7 +46,19 @@ const SORT_COLUMNS: Record<NonNullable<OverviewQuery['sort']>, string> = {
  * (plus one grouped count), never a call to a monitoring source.
  */
 export class SnapshotStore {
+  private writes = 0;
+  private refsCache?: { version: number; expires: number; refs: Promise<string[]> };
+
   constructor(private readonly knex: Knex) {}
+
+  /**
+   * Changes whenever this process writes a snapshot: overview answers cached under an older
+   * version are never served again. Writes of another replica are not seen here; the caches
+   * keyed by it bound that staleness with their time to live.
+   */
+  get version(): number {
+    return this.writes;
+  }
 
   async upsert(row: OverviewRow): Promise<void> {
     const record: SnapshotRow = {
@@ -70,6 +82,7 @@ export class SnapshotStore {
       .insert(record)
       .onConflict('entity_ref')
       .merge();
+    this.writes++;
   }
 
   async get(entityRef: string): Promise<OverviewRow | undefined> {
@@ -80,7 +93,29 @@ export class SnapshotStore {
   }
 
   async removeExcept(entityRefs: string[]): Promise<number> {
-    return this.knex('model_status_snapshots').whereNotIn('entity_ref', entityRefs).delete();
+    const removed = await this.knex('model_status_snapshots').whereNotIn('entity_ref', entityRefs).delete();
+    this.writes++;
+    return removed;
+  }
+
+  /**
+   * Entity refs of every snapshot row, sorted: the candidates of the overview's visibility
+   * check. Kept until the next write here, and at most `ttlMs` (writes of other replicas).
+   */
+  async refs(ttlMs = 10_000): Promise<string[]> {
+    const cached = this.refsCache;
+    if (cached && cached.version === this.writes && cached.expires > Date.now()) return cached.refs;
+    const refs = this.knex('model_status_snapshots')
+      .select('entity_ref')
+      .orderBy('entity_ref')
+      .then((rows: Array<{ entity_ref: string }>) => rows.map(r => r.entity_ref));
+    const entry = { version: this.writes, expires: Date.now() + ttlMs, refs };
+    this.refsCache = entry;
+    // A failed read is not kept: the next caller reads again.
+    refs.catch(() => {
+      if (this.refsCache === entry) this.refsCache = undefined;
+    });
+    return refs;
   }
 
   /**
@@ -93,15 +128,19 @@ export class SnapshotStore {
    * statements to a thousand visible refs instead cost more than the rest of the page view.
    */
   async query(query: Required<Pick<OverviewQuery, 'offset' | 'limit' | 'sort' | 'order'>> &
-    OverviewQuery, visibleRefs?: string[]): Promise<OverviewResponse> {
+    OverviewQuery, visibleRefs?: ReadonlySet<string> | string[]): Promise<OverviewResponse> {
     const column = SORT_COLUMNS[query.sort];
+    // Missing values (no owner, never ran) sort first ascending and last descending. Spelled out
+    // rather than through knex's `nulls` option: on SQLite that option orders by
+    // `(column is not null)` alone and drops the column itself.
     const ordered: Array<{ entity_ref: string; health: string }> = await this.filtered(query)
       .select('entity_ref', 'health')
+      .orderByRaw(`(?? is null) ${query.order === 'asc' ? 'desc' : 'asc'}`, [column])
       .orderBy([
-        { column, order: query.order, nulls: query.order === 'asc' ? 'first' : 'last' },
+        { column, order: query.order },
         { column: 'entity_ref', order: 'asc' },
       ]);
-    const visible = visibleRefs ? new Set(visibleRefs) : undefined;
+    const visible = Array.isArray(visibleRefs) ? new Set(visibleRefs) : visibleRefs;
     const wanted = query.health?.length ? new Set<string>(query.health) : undefined;
     // Health chips count over the other filters, so a chip shows what clicking it would give.
     const healthCounts: Partial<Record<ModelHealth, number>> = {};

@@ -126,7 +126,9 @@ export class SageMakerClarifyInputs implements ClarifyInputs {
   }
 
   async metricNames(schedule: string, _range: Range, prefix: string): Promise<string[]> {
-    const listed = prefix.startsWith(BIAS_METRIC_PREFIX) ? await this.biasMetrics(schedule) : prefix.startsWith(SHAP_PREFIX) ? await this.shapMetrics(schedule) : [];
+    let listed: ClarifyMetric[] = [];
+    if (prefix.startsWith(BIAS_METRIC_PREFIX)) listed = await this.biasMetrics(schedule);
+    else if (prefix.startsWith(SHAP_PREFIX)) listed = await this.shapMetrics(schedule);
     return listed.map(m => m.key).filter(k => k.startsWith(prefix)).sort();
   }
 

@@ -11,29 +11,34 @@ const entity = (name: string, owner: string): Entity => ({
   metadata: { name, namespace: 'default', annotations: { 'mlmon.dev/endpoint': name } },
   spec: { type: 'ml-model', owner, lifecycle: 'production' },
 });
-// Readable by team A, but not monitored: never listed.
+// Readable by team A, but has no status snapshot: never listed.
 const unmonitored: Entity = { ...entity('a-website', 'team-a'), metadata: { name: 'a-website', namespace: 'default' } };
+// The candidates: entities with a status snapshot (one is gone from the catalog meanwhile).
+const snapshotRefs = async () => ['component:default/a-1', 'component:default/a-2', 'component:default/a-gone', 'component:default/b-1'];
 
 const userOf = (c: BackstageCredentials) => (c.principal as { userEntityRef?: string }).userEntityRef;
 
-/** A catalog that answers each user only their team's entities (`team-a` reads `a-*`), and counts its calls. */
+/** A catalog that lets each user read only their team's entities (`team-a` reads `a-*`), and counts its calls. */
 function teamCatalog(entities: Entity[]) {
   const inner = catalogServiceMock({ entities });
   const calls: string[] = [];
   let failNext = false;
   const catalog = Object.create(inner) as CatalogService;
-  catalog.getEntities = async (request, options) => {
+  catalog.getEntitiesByRefs = async (request, options) => {
     calls.push(userOf(options.credentials) ?? 'none');
     if (failNext) {
       failNext = false;
       throw new Error('catalog unavailable');
     }
     const prefix = `${userOf(options.credentials)?.replace('user:default/team-', '')}-`;
-    const { items } = await inner.getEntities(request, options);
-    return { items: items.filter(e => e.metadata.name.startsWith(prefix)) };
+    const { items } = await inner.getEntitiesByRefs(request, options);
+    return { items: items.map((e, i) => (request.entityRefs[i].startsWith(`component:default/${prefix}`) ? e : undefined)) };
   };
   return { catalog, calls, failOnce: () => (failNext = true) };
 }
+
+const refsOf = async (visible: VisibleEntities, credentials: BackstageCredentials, authorization: string) =>
+  [...(await visible.among(credentials, authorization, snapshotRefs)).refs];
 
 const teamA = mockCredentials.user('user:default/team-a');
 const teamB = mockCredentials.user('user:default/team-b');
@@ -45,24 +50,24 @@ describe('VisibleEntities', () => {
   it('answers each caller only what the catalog lets that caller read, never another caller’s set', async () => {
     const { catalog, calls } = teamCatalog(entities);
     const visible = new VisibleEntities(catalog, 60_000);
-    await expect(visible.refs(teamA, header('user:default/team-a'))).resolves.toEqual([
+    await expect(refsOf(visible, teamA, header('user:default/team-a'))).resolves.toEqual([
       'component:default/a-1',
       'component:default/a-2',
     ]);
     // Team A's answer is cached now; team B must still get its own answer from the catalog.
-    await expect(visible.refs(teamB, header('user:default/team-b'))).resolves.toEqual(['component:default/b-1']);
+    await expect(refsOf(visible, teamB, header('user:default/team-b'))).resolves.toEqual(['component:default/b-1']);
     expect(calls).toEqual(['user:default/team-a', 'user:default/team-b']);
   });
 
   it('asks the catalog once per caller and token while the answer is fresh, also for concurrent page views', async () => {
     const { catalog, calls } = teamCatalog(entities);
     const visible = new VisibleEntities(catalog, 60_000);
-    const answers = await Promise.all(Array.from({ length: 5 }, () => visible.refs(teamA, header('user:default/team-a'))));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => refsOf(visible, teamA, header('user:default/team-a'))));
     expect(new Set(answers.map(a => a.join(',')))).toEqual(new Set(['component:default/a-1,component:default/a-2']));
-    await visible.refs(teamA, header('user:default/team-a'));
+    await refsOf(visible, teamA, header('user:default/team-a'));
     expect(calls).toEqual(['user:default/team-a']);
     // Another token of the same user (new sign-in, other claims) is asked again.
-    await visible.refs(teamA, 'Bearer another-token');
+    await refsOf(visible, teamA, 'Bearer another-token');
     expect(calls).toEqual(['user:default/team-a', 'user:default/team-a']);
   });
 
@@ -70,19 +75,32 @@ describe('VisibleEntities', () => {
     const { catalog, calls, failOnce } = teamCatalog(entities);
     const visible = new VisibleEntities(catalog, 20);
     failOnce();
-    await expect(visible.refs(teamA, header('user:default/team-a'))).rejects.toThrow('catalog unavailable');
-    await expect(visible.refs(teamA, header('user:default/team-a'))).resolves.toHaveLength(2);
+    await expect(refsOf(visible, teamA, header('user:default/team-a'))).rejects.toThrow('catalog unavailable');
+    await expect(refsOf(visible, teamA, header('user:default/team-a'))).resolves.toHaveLength(2);
     await new Promise(resolve => setTimeout(resolve, 40));
-    await visible.refs(teamA, header('user:default/team-a'));
+    await refsOf(visible, teamA, header('user:default/team-a'));
     expect(calls).toHaveLength(3);
   });
 
   it('does not cache at all with a time to live of 0', async () => {
     const { catalog, calls } = teamCatalog(entities);
     const visible = new VisibleEntities(catalog, 0);
-    await visible.refs(teamA, header('user:default/team-a'));
-    await visible.refs(teamA, header('user:default/team-a'));
+    await refsOf(visible, teamA, header('user:default/team-a'));
+    await refsOf(visible, teamA, header('user:default/team-a'));
     expect(calls).toHaveLength(2);
+  });
+
+  it('gives equal sets one id and different sets different ids, also for an empty candidate list', async () => {
+    const { catalog } = teamCatalog([...entities, entity('a-3', 'team-a')]);
+    const visible = new VisibleEntities(catalog, 60_000);
+    const a1 = await visible.among(teamA, header('user:default/team-a'), snapshotRefs);
+    const a2 = await visible.among(mockCredentials.user('user:default/team-a'), 'Bearer other-sign-in', snapshotRefs);
+    const b = await visible.among(teamB, header('user:default/team-b'), snapshotRefs);
+    expect(a2.id).toBe(a1.id);
+    expect(b.id).not.toBe(a1.id);
+    const none = await new VisibleEntities(catalog, 60_000).among(teamA, 'Bearer t', async () => []);
+    expect(none.refs.size).toBe(0);
+    expect(none.id).not.toBe(a1.id);
   });
 
   it('keys callers by principal kind, subject, actor and token', () => {

@@ -1,9 +1,10 @@
-import type { DriftResponse, FeatureDriftNow, SourceError } from '@mlmon/plugin-model-monitoring-common';
+import type { DriftResponse, FeatureDriftNow, FeatureDriftSeries, SourceError } from '@mlmon/plugin-model-monitoring-common';
 import type { Constraints, Statistics } from '@mlmon/monitor-engine';
-import { epochMs, type ExecutionMetrics, type ExecutionMetricsStore } from '../database/ExecutionMetricsStore';
+import { epochMs, type ExecutionMetrics, type ExecutionMetricsStore, type ExecutionWindow } from '../database/ExecutionMetricsStore';
 import type { ExecutionStore } from '../database/ExecutionStore';
 import type { BaselineReader } from '../reports/BaselineReader';
 import { DRIFT_METRIC_PREFIX } from '../reports/ReportReader';
+import { driftBucketMs } from './downsampleDrift';
 import type { EntityRequest } from './requestContext';
 import { lastUsable, readViolations, sourceError, type ReportedViolation } from './seriesHelpers';
 
@@ -71,17 +72,22 @@ function driftNow(feature: string, latest: ExecutionMetrics, reports: ReportCont
 
 /**
  * Per-feature drift now and over time. The numbers come from execution_metrics: only the
- * plotted features in the range are read, never the metrics JSON of every execution.
+ * plotted features in the range are read, never the metrics JSON of every execution. More
+ * windows than `maxPoints` are downsampled to the peak per bucket (see downsampleMax).
  */
 export async function buildDrift(
   request: EntityRequest,
   scheduleName: string,
   range: { from: Date; to: Date },
-  features: string[] | undefined,
+  options: { features?: string[]; maxPoints: number },
   deps: { executions: ExecutionStore; metrics: ExecutionMetricsStore; baselines: BaselineReader },
 ): Promise<DriftResponse> {
-  const windows = await deps.executions.windows(request.entityRef, scheduleName, range);
-  const latest = lastUsable(windows);
+  const { features, maxPoints } = options;
+  const count = await deps.executions.windowCount(request.entityRef, scheduleName, range);
+  const bucketMs = driftBucketMs(range, count, maxPoints);
+  // A long range reads its windows grouped per bucket, never one row per window.
+  const windows = bucketMs === undefined ? await deps.executions.windows(request.entityRef, scheduleName, range) : undefined;
+  const latest = windows ? lastUsable(windows) : await deps.executions.latestUsableWindow(request.entityRef, scheduleName, range);
   const metricNames = await deps.metrics.names(request.entityRef, scheduleName, range, DRIFT_METRIC_PREFIX);
   const names = new Set(metricNames.map(m => m.slice(DRIFT_METRIC_PREFIX.length)));
   const latestMetrics = latest ? await deps.metrics.at(request.entityRef, scheduleName, new Date(latest.windowEnd)) : {};
@@ -90,23 +96,55 @@ export async function buildDrift(
   const chosen = features?.length
     ? features.filter(f => names.has(f))
     : [...now].sort((a, b) => (b.distance ?? -1) - (a.distance ?? -1)).slice(0, DEFAULT_SERIES).map(n => n.feature);
-  const values = await deps.metrics.series(
-    request.entityRef,
-    scheduleName,
-    chosen.map(f => `${DRIFT_METRIC_PREFIX}${f}`),
-    range,
-  );
-  const times = windows.map(w => ({ time: w.windowEnd, ms: epochMs(w.windowEnd) }));
+  const key = { entityRef: request.entityRef, scheduleName, range, features: chosen };
+  const series = windows
+    ? await seriesPerWindow(key, windows, deps.metrics)
+    : await seriesPerBucket(key, bucketMs!, deps);
   return {
     entityRef: request.entityRef,
     scheduleName,
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
     latestWindowEnd: latest?.windowEnd,
     now,
-    series: chosen.map(feature => {
-      const byTime = values.get(`${DRIFT_METRIC_PREFIX}${feature}`);
-      return { feature, points: times.map(t => ({ time: t.time, value: byTime?.get(t.ms) ?? null })) };
-    }),
+    series,
+    ...(bucketMs === undefined ? {} : { bucketSeconds: bucketMs / 1000 }),
     ...(reports.errors.length ? { errors: reports.errors } : {}),
   };
+}
+
+interface SeriesKey {
+  entityRef: string;
+  scheduleName: string;
+  range: { from: Date; to: Date };
+  features: string[];
+}
+
+/** The chosen features over time, one point per window (a window without a value: a gap). */
+async function seriesPerWindow(key: SeriesKey, windows: ExecutionWindow[], metrics: ExecutionMetricsStore): Promise<FeatureDriftSeries[]> {
+  const names = key.features.map(f => `${DRIFT_METRIC_PREFIX}${f}`);
+  const values = await metrics.series(key.entityRef, key.scheduleName, names, key.range);
+  const times = windows.map(w => ({ time: w.windowEnd, ms: epochMs(w.windowEnd) }));
+  return key.features.map((feature, i) => {
+    const byTime = values.get(names[i]);
+    return { feature, points: times.map(t => ({ time: t.time, value: byTime?.get(t.ms) ?? null })) };
+  });
+}
+
+/**
+ * The chosen features over time, one point per bucket of `bucketMs` that holds a window: the
+ * peak of its windows at the end of its last window, as downsampleMax does, grouped by the
+ * database. A bucket whose windows have no value (failed runs) is a gap.
+ */
+async function seriesPerBucket(
+  key: SeriesKey,
+  bucketMs: number,
+  deps: { executions: ExecutionStore; metrics: ExecutionMetricsStore },
+): Promise<FeatureDriftSeries[]> {
+  const names = key.features.map(f => `${DRIFT_METRIC_PREFIX}${f}`);
+  const buckets = await deps.executions.windowBuckets(key.entityRef, key.scheduleName, key.range, bucketMs);
+  const peaks = await deps.metrics.bucketPeaks(key.entityRef, key.scheduleName, names, key.range, bucketMs);
+  return key.features.map((feature, i) => {
+    const byBucket = peaks.get(names[i]);
+    return { feature, points: buckets.map(b => ({ time: b.windowEnd, value: byBucket?.get(b.bucket) ?? null })) };
+  });
 }

@@ -21,9 +21,11 @@ export interface FeatureDriftSeries {
 }
 
 /**
- * GET /entities/:namespace/:kind/:name/drift?schedule=&from=&to=&features=a,b
+ * GET /entities/:namespace/:kind/:name/drift?schedule=&from=&to=&features=a,b&maxPoints=
  * Per-feature drift now (newest execution in range) and over time. `features` limits the
- * series (at most 50 names; default the 10 most drifted).
+ * series (at most 50 names; default the 10 most drifted). `maxPoints` (2..5000, default 500)
+ * bounds the points per series: a range with more windows is downsampled (see
+ * {@link DriftResponse.bucketSeconds}).
  */
 export interface DriftResponse {
   entityRef: string;
@@ -33,6 +35,13 @@ export interface DriftResponse {
   latestWindowEnd?: string;
   now: FeatureDriftNow[];
   series: FeatureDriftSeries[];
+  /**
+   * Present when the series were downsampled: each point is the highest distance of the
+   * windows in one bucket of this many seconds (buckets aligned to the epoch, UTC), at the end
+   * of the bucket's last window. The maximum, because drift is about peaks: one window over the
+   * threshold stays visible. Absent: one point per window.
+   */
+  bucketSeconds?: number;
   errors?: SourceError[];
 }
 

@@ -2,7 +2,10 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   AlertsResponse,
+  AttributionDriftResponse,
+  BiasDriftResponse,
   DashboardEmbedResponse,
+  DriftContributorsResponse,
   DriftResponse,
   ExecutionsResponse,
   ExecutionStatus,
@@ -42,9 +45,13 @@ export interface ModelMonitoringApi {
     entity: CompoundEntityRef,
     query?: ExecutionsQuery,
   ): Promise<ExecutionsResponse>;
+  /**
+   * Drift now and over time. `maxPoints` bounds the points per series (backend default 500):
+   * a longer range comes back downsampled to the peak per bucket (`bucketSeconds`).
+   */
   getDrift(
     entity: CompoundEntityRef,
-    query?: RangeQuery & { features?: string[] },
+    query?: RangeQuery & { features?: string[]; maxPoints?: number },
   ): Promise<DriftResponse>;
   getViolations(
     entity: CompoundEntityRef,
@@ -68,6 +75,20 @@ export interface ModelMonitoringApi {
     query?: { from?: string; to?: string; period?: number },
   ): Promise<TrafficResponse>;
   getAlerts(entity: CompoundEntityRef): Promise<AlertsResponse>;
+  /** Bias metrics of the ModelBias schedule over time, with the baseline's allowed band. */
+  getBias(
+    entity: CompoundEntityRef,
+    query?: RangeQuery,
+  ): Promise<BiasDriftResponse>;
+  /** Feature ranking baseline vs now and NDCG over time (ModelExplainability schedule). */
+  getAttribution(
+    entity: CompoundEntityRef,
+    query?: RangeQuery,
+  ): Promise<AttributionDriftResponse>;
+  /** The features that contribute most to the newest drift, to look at first. */
+  getDriftContributors(
+    entity: CompoundEntityRef,
+  ): Promise<DriftContributorsResponse>;
   getDashboardEmbed(entity: CompoundEntityRef): Promise<DashboardEmbedResponse>;
   getOverview(query?: OverviewQuery): Promise<OverviewResponse>;
   /**

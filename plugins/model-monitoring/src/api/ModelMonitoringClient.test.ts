@@ -32,6 +32,7 @@ describe('ModelMonitoringClient', () => {
     await client.getDrift(entity, {
       from: '2026-11-01T00:00:00.000Z',
       features: ['median_income', 'house age'],
+      maxPoints: 300,
     });
     await client.getFeatureStatistics(entity, 'a/b', {
       windowEnd: '2026-11-02T00:00:00.000Z',
@@ -42,7 +43,7 @@ describe('ModelMonitoringClient', () => {
       offset: 0,
     });
     expect(calls).toEqual([
-      'http://backend/api/model-monitoring/entities/default/component/housing-price/drift?from=2026-11-01T00%3A00%3A00.000Z&features=median_income%2Chouse+age',
+      'http://backend/api/model-monitoring/entities/default/component/housing-price/drift?from=2026-11-01T00%3A00%3A00.000Z&features=median_income%2Chouse+age&maxPoints=300',
       'http://backend/api/model-monitoring/entities/default/component/housing-price/features/a%2Fb?windowEnd=2026-11-02T00%3A00%3A00.000Z',
       'http://backend/api/model-monitoring/overview?health=InAlert%2CViolations&q=housing&offset=0',
     ]);
@@ -73,6 +74,22 @@ describe('ModelMonitoringClient', () => {
     await expect(client.getReport('https://evil.example/x')).rejects.toThrow(
       /not a path/,
     );
+  });
+
+  it('asks the bias, attribution and drift-contributor routes of the entity', async () => {
+    const { client, calls } = clientAnswering(200, { items: [] });
+    await client.getBias(entity, {
+      from: '2026-11-01T00:00:00.000Z',
+      schedule: 'adult-bias',
+    });
+    await client.getAttribution(entity);
+    const contributors = await client.getDriftContributors(entity);
+    expect(contributors).toEqual({ items: [] });
+    expect(calls).toEqual([
+      'http://backend/api/model-monitoring/entities/default/component/housing-price/bias?from=2026-11-01T00%3A00%3A00.000Z&schedule=adult-bias',
+      'http://backend/api/model-monitoring/entities/default/component/housing-price/attribution',
+      'http://backend/api/model-monitoring/entities/default/component/housing-price/drift-contributors',
+    ]);
   });
 
   it('leaves out empty values and empty lists', () => {

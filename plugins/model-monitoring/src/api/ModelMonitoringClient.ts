@@ -3,7 +3,10 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   AlertsResponse,
+  AttributionDriftResponse,
+  BiasDriftResponse,
   DashboardEmbedResponse,
+  DriftContributorsResponse,
   DriftResponse,
   ExecutionsResponse,
   FeatureStatisticsResponse,
@@ -49,7 +52,7 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
 
   getDrift(
     entity: CompoundEntityRef,
-    query: RangeQuery & { features?: string[] } = {},
+    query: RangeQuery & { features?: string[]; maxPoints?: number } = {},
   ): Promise<DriftResponse> {
     return this.get(`${entityPath(entity)}/drift`, { ...query });
   }
@@ -97,6 +100,26 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
 
   getAlerts(entity: CompoundEntityRef): Promise<AlertsResponse> {
     return this.get(`${entityPath(entity)}/alerts`);
+  }
+
+  getBias(
+    entity: CompoundEntityRef,
+    query: RangeQuery = {},
+  ): Promise<BiasDriftResponse> {
+    return this.get(`${entityPath(entity)}/bias`, { ...query });
+  }
+
+  getAttribution(
+    entity: CompoundEntityRef,
+    query: RangeQuery = {},
+  ): Promise<AttributionDriftResponse> {
+    return this.get(`${entityPath(entity)}/attribution`, { ...query });
+  }
+
+  getDriftContributors(
+    entity: CompoundEntityRef,
+  ): Promise<DriftContributorsResponse> {
+    return this.get(`${entityPath(entity)}/drift-contributors`);
   }
 
   getDashboardEmbed(

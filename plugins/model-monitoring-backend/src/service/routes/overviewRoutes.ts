@@ -9,7 +9,9 @@ import {
 } from '@mlmon/plugin-model-monitoring-common';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { prepareJson, sendPrepared } from '../preparedJson';
 import { requirePermission } from '../requestContext';
+import { TtlCache } from '../TtlCache';
 import type { RouteDeps } from './routeDeps';
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -30,8 +32,25 @@ const overviewQuerySchema = z.object({
   q: z.string().max(100).optional(),
 });
 
+type OverviewQueryParams = z.infer<typeof overviewQuerySchema>;
+
+// Overview answers, serialized. Keyed by the caller's visible set (never the caller alone, never
+// before the catalog answered for the caller), the snapshots' version (a write here drops every
+// answer) and the normalized query. The time to live bounds how long a snapshot written by
+// another replica goes unseen.
+const RESPONSE_TTL_MS = 10_000;
+const RESPONSE_CACHE_ENTRIES = 500;
+
+/** The same page asked in other words (`health=OK,InAlert` vs `health=InAlert,OK`) is one key. */
+function normalizedQuery(q: OverviewQueryParams): string {
+  const set = (values?: string[]) => (values?.length ? [...new Set(values)].sort().join(',') : '');
+  return [q.offset, q.limit, q.sort, q.order, set(q.source), set(q.health), set(q.risk), q.owner ?? '', q.q?.toLocaleLowerCase('en-US') ?? ''].join('\u0000');
+}
+
 /** GET /overview and the built-in onboarding routes (/models). */
 export function addOverviewRoutes(router: Router, deps: RouteDeps): void {
+  const responses = new TtlCache<ReturnType<typeof prepareJson>>(RESPONSE_TTL_MS, RESPONSE_CACHE_ENTRIES);
+
   router.get('/overview', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const parsed = overviewQuerySchema.safeParse(req.query);
@@ -40,9 +59,12 @@ export function addOverviewRoutes(router: Router, deps: RouteDeps): void {
       throw new InputError(`Query parameter ${issue.path.join('.')}: ${issue.message}`);
     }
     // What the caller may read, as the catalog answers with the caller's credentials (kept
-    // briefly per caller): the snapshot query is then limited to those entity refs.
-    const visible = await deps.visibleEntities.refs(credentials, req.headers.authorization);
-    res.json(await deps.snapshots.query(parsed.data, visible));
+    // briefly per caller): the snapshot query is then limited to those entity refs. Only then
+    // is the response cache consulted, under the identity of that set.
+    const visible = await deps.visibleEntities.among(credentials, req.headers.authorization, () => deps.snapshots.refs());
+    const key = `${visible.id}\u0000${deps.snapshots.version}\u0000${normalizedQuery(parsed.data)}`;
+    const prepared = await responses.getOrLoad(key, async () => prepareJson(await deps.snapshots.query(parsed.data, visible.refs)));
+    sendPrepared(res, prepared);
   });
 
   router.post('/models', async (req, res) => {

@@ -8,6 +8,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { buildSummary } from '../buildSummary';
 import { buildDrift } from '../buildDrift';
+import { DEFAULT_DRIFT_MAX_POINTS, MAX_DRIFT_MAX_POINTS, downsampleDriftResponse } from '../downsampleDrift';
 import { buildQuality, buildViolations } from '../buildSeries';
 import { monitorHealth, modelHealth } from '../deriveHealth';
 import { bucketBoundsOf, featureDistribution } from '../../reports/featureDistribution';
@@ -171,16 +172,17 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
     const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'DataQuality');
     const range = parseRange(req.query);
     const features = typeof req.query.features === 'string' ? req.query.features.split(',').slice(0, 50) : undefined;
+    const maxPoints = driftMaxPoints(req.query.maxPoints);
     // Cached only now that the caller may read the entity. A range open towards now is cached
     // too: its answer changes with a new execution, which drops the entity's entries, and
-    // otherwise after at most the cache's time to live. The cache keeps the serialized answer
-    // (90 days hourly are ~17,000 points): a hit costs no stringify.
-    const key = `${request.entityRef}\u0000drift\u0000${schedule}\u0000${req.query.from ?? ''}\u0000${req.query.to ?? ''}\u0000${features?.join(',') ?? ''}`;
+    // otherwise after at most the cache's time to live. The cache keeps the serialized answer:
+    // a hit costs no stringify.
+    const key = `${request.entityRef}\u0000drift\u0000${schedule}\u0000${req.query.from ?? ''}\u0000${req.query.to ?? ''}\u0000${features?.join(',') ?? ''}\u0000${maxPoints}`;
     const prepared = await deps.cache.getOrLoad(key, async () =>
       prepareJson(
         sm
-          ? await sm.source.drift(request, schedule, range, features)
-          : await buildDrift(request, schedule, range, features, deps),
+          ? downsampleDriftResponse(await sm.source.drift(request, schedule, range, features), maxPoints)
+          : await buildDrift(request, schedule, range, { features, maxPoints }, deps),
       ),
     );
     sendPrepared(res, prepared as PreparedJson);
@@ -236,4 +238,14 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
     };
     res.json(body);
   });
+}
+
+// Built once: a zod schema costs more to build than to run (this is on every drift page view).
+const maxPointsSchema = z.coerce.number().int().min(2).max(MAX_DRIFT_MAX_POINTS).default(DEFAULT_DRIFT_MAX_POINTS);
+
+/** `maxPoints` of the drift route: points per series at most (default 500). */
+function driftMaxPoints(value: unknown): number {
+  const parsed = maxPointsSchema.safeParse(value);
+  if (!parsed.success) throw new InputError(`Query parameter maxPoints: must be a whole number from 2 to ${MAX_DRIFT_MAX_POINTS}`);
+  return parsed.data;
 }

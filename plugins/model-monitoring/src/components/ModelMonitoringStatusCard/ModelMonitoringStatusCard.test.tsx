@@ -18,8 +18,29 @@ afterEach(() => jest.restoreAllMocks());
 describe('ModelMonitoringStatusCard', () => {
   it('shows each monitor with status, violated features, last and next run', async () => {
     const getSummary = jest.fn().mockResolvedValue(summary);
-    await renderForEntity(<ModelMonitoringStatusCard />, { getSummary });
-    expect(await screen.findByText('median_income')).toBeInTheDocument();
+    const getDriftContributors = jest.fn().mockResolvedValue({
+      entityRef: summary.entityRef,
+      basis: 'data-quality',
+      weighted: false,
+      items: [
+        {
+          feature: 'median_income',
+          drift: 0.41,
+          attribution: null,
+          share: 1,
+          rank: 1,
+        },
+      ],
+    });
+    await renderForEntity(<ModelMonitoringStatusCard />, {
+      getSummary,
+      getDriftContributors,
+    });
+    expect(
+      await screen.findByText('Features to look at first'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Ranked by drift distance')).toBeInTheDocument();
+    expect(screen.getAllByText('median_income')).toHaveLength(2);
     expect(screen.getByText('Violations found')).toBeInTheDocument();
     expect(screen.getByText('No run yet')).toBeInTheDocument();
     expect(

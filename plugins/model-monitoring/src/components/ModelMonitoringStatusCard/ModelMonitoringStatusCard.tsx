@@ -20,6 +20,7 @@ import {
   useEntityMonitoringLink,
   useMonitoringData,
 } from '../shared';
+import { FeaturesToLookAtFirst } from './FeaturesToLookAtFirst';
 
 const MAX_CHIPS = 5;
 
@@ -114,6 +115,7 @@ function StatusContent({ value }: { value: ModelMonitoringSummary }) {
           <MonitorItem key={m.scheduleName} monitor={m} />
         ))}
       </List>
+      <FeaturesToLookAtFirst monitors={value.monitors} />
     </>
   );
 }

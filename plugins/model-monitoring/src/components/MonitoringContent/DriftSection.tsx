@@ -20,6 +20,7 @@ import {
   StatusOK,
   StatusWarning,
 } from '@backstage/core-components';
+import { driftPointMeaning, formatBucket } from './chartData';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 export interface DriftSectionProps {
@@ -154,7 +155,7 @@ export function DriftSection(props: DriftSectionProps) {
     <>
       <InfoCard
         title="Feature drift over time"
-        subheader="Baseline drift distance per execution window"
+        subheader={driftPointMeaning(state.value?.bucketSeconds)}
       >
         <CardStates
           state={state}
@@ -186,7 +187,11 @@ export function DriftSection(props: DriftSectionProps) {
                   />
                 </Box>
                 <TimeSeriesChart
-                  label={`Drift distance over time of ${shown.join(', ')}`}
+                  label={`Drift distance over time of ${shown.join(', ')}${
+                    v.bucketSeconds === undefined
+                      ? ''
+                      : `, highest per ${formatBucket(v.bucketSeconds)}`
+                  }`}
                   series={v.series.map(s => ({
                     key: s.feature,
                     name: s.feature,

@@ -6,6 +6,7 @@ import {
   NOW,
   predictions,
   quality,
+  summary,
   traffic,
   unmonitoredEntity,
   violations,
@@ -16,6 +17,12 @@ import {
   renderForEntity,
 } from '../../__testUtils__/renderForEntity';
 import type { ModelMonitoringApi } from '../../api';
+import {
+  attribution,
+  bias,
+  incomeEntity,
+  incomeSummary,
+} from '../../__testUtils__/clarifyFixtures';
 import { ModelMonitoringContent } from './ModelMonitoringContent';
 
 // The dashboard renders eight sections with charts and tables; jsdom needs a moment.
@@ -35,6 +42,9 @@ function answeringApi(
     getTraffic: jest.fn().mockResolvedValue(traffic),
     getExecutions: jest.fn().mockResolvedValue(executions),
     getReport: jest.fn(),
+    getSummary: jest.fn().mockResolvedValue(summary),
+    getBias: jest.fn().mockResolvedValue(bias),
+    getAttribution: jest.fn().mockResolvedValue(attribution),
     ...overrides,
   };
 }
@@ -114,6 +124,36 @@ describe('ModelMonitoringContent', () => {
     ).toBeInTheDocument();
     expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
     expect(await screen.findByText('Drifted')).toBeInTheDocument();
+  });
+
+  it('adds bias and attribution sections only for models with those monitors', async () => {
+    const housing = answeringApi();
+    const first = await renderForEntity(<ModelMonitoringContent />, housing);
+    expect(await screen.findByText('Drifted')).toBeInTheDocument();
+    expect(housing.getBias).not.toHaveBeenCalled();
+    expect(housing.getAttribution).not.toHaveBeenCalled();
+    expect(screen.queryByText('Bias drift over time')).toBeNull();
+    first.unmount();
+
+    const income = answeringApi({
+      getSummary: jest.fn().mockResolvedValue(incomeSummary),
+    });
+    await renderForEntity(<ModelMonitoringContent />, income, incomeEntity);
+    expect(
+      await screen.findByText('sex = Female, positive label income = >50K'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'NDCG 0.72 < 0.90 threshold: the model now relies on different features',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText('Last 30 days'));
+    await waitFor(() =>
+      expect(income.getBias).toHaveBeenLastCalledWith(expect.anything(), {
+        from: '2026-10-23T12:00:00.000Z',
+        to: '2026-11-22T12:00:00.000Z',
+      }),
+    );
   });
 
   it('explains the missing annotation', async () => {

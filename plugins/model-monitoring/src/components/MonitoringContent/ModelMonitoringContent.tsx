@@ -10,6 +10,9 @@ import {
   isModelMonitoringAvailable,
 } from '@mlmon/plugin-model-monitoring-common';
 import { useMemo, useState } from 'react';
+import { useMonitoringData } from '../shared';
+import { AttributionSection } from './AttributionSection';
+import { BiasSection } from './BiasSection';
 import { DriftSection } from './DriftSection';
 import { ExecutionsSection } from './ExecutionsSection';
 import { FeatureDistributionSection } from './FeatureDistributionSection';
@@ -29,6 +32,11 @@ export function ModelMonitoringContent() {
   const [rangeKey, setRangeKey] = useState<RangeKey>('7d');
   const range = useMemo(() => rangeFor(rangeKey, Date.now()), [rangeKey]);
   const [feature, setFeature] = useState<string>();
+  // Bias and attribution sections only for models that have those monitors: most have neither.
+  const summary = useMonitoringData((api, ref) => api.getSummary(ref));
+  const monitorTypes = new Set(
+    (summary.value?.monitors ?? []).map(m => m.monitorType),
+  );
 
   if (!isModelMonitoringAvailable(entity)) {
     return <MissingAnnotationEmptyState annotation={ANNOTATION_ENDPOINT} />;
@@ -65,6 +73,16 @@ export function ModelMonitoringContent() {
       <Grid item xs={12}>
         <QualitySection range={range} />
       </Grid>
+      {monitorTypes.has('ModelBias') && (
+        <Grid item xs={12}>
+          <BiasSection range={range} />
+        </Grid>
+      )}
+      {monitorTypes.has('ModelExplainability') && (
+        <Grid item xs={12}>
+          <AttributionSection range={range} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <PredictionsSection spanMs={range.spanMs} />
       </Grid>

@@ -21,6 +21,34 @@ export function mergeSeries(
   );
 }
 
+/** A bucket width for people: `21600` → "6 hours", `86400` → "1 day", `900` → "15 minutes". */
+export function formatBucket(seconds: number): string {
+  const units: Array<[number, string]> = [
+    [86_400, 'day'],
+    [3_600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, name] of units) {
+    if (seconds >= size && seconds % size === 0) {
+      const n = seconds / size;
+      return `${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return `${seconds} seconds`;
+}
+
+/**
+ * What one point of the drift chart is: a window, or the peak of a bucket of windows when the
+ * backend downsampled a long range (`bucketSeconds`).
+ */
+export function driftPointMeaning(bucketSeconds: number | undefined): string {
+  return bucketSeconds === undefined
+    ? 'Baseline drift distance per execution window'
+    : `Highest baseline drift distance per ${formatBucket(
+        bucketSeconds,
+      )} (each point: the peak of its windows)`;
+}
+
 /** One bar group of a distribution overlay. */
 export interface OverlayRow {
   bucket: string;
