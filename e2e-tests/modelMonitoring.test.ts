@@ -157,9 +157,15 @@ test('the income classifier shows bias drift per facet and the feature ranking a
   await expect(
     page.getByText(/^NDCG \d\.\d+ (<|≥) \d\.\d+ threshold/),
   ).toBeVisible();
+  // The demo's episode shifts hr_per_week: it leads the attribution ranking now.
+  const attribution = page
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'Feature attribution drift' })
+    .last();
   await expect(
-    page.getByRole('cell', { name: 'hr_per_week', exact: true }),
+    attribution.getByRole('cell', { name: 'hr_per_week', exact: true }),
   ).toBeVisible();
+  await attribution.scrollIntoViewIfNeeded();
   await page.screenshot({
     path: 'screenshots/monitoring-tab-clarify-light.png',
     fullPage: true,

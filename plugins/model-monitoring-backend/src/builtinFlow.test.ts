@@ -154,6 +154,15 @@ describe('built-in monitoring through the backend', () => {
     const badMaxPoints = await request(server).get(`${BASE}/drift?maxPoints=1`).set('Authorization', as());
     expect(badMaxPoints.status).toBe(400);
 
+    // No explainability monitor: features to look at first are ranked by drift, shares of the drift.
+    const contributors = await request(server).get(`${BASE}/drift-contributors`).set('Authorization', as());
+    expect(contributors.status).toBe(200);
+    expect(contributors.body).toMatchObject({ basis: 'data-quality', weighted: false });
+    expect(contributors.body.items[0]).toMatchObject({ feature: 'median_income', rank: 1, attribution: null });
+    expect(contributors.body.items[0].drift).toBe(income.distance);
+    const shares = contributors.body.items.reduce((sum: number, item: { share: number }) => sum + item.share, 0);
+    expect(shares).toBeCloseTo(1, 9);
+
     const feature = await request(server).get(`${BASE}/features/median_income`).set('Authorization', as());
     expect(feature.status).toBe(200);
     const share = (b: Array<{ share: number }>) => b.reduce((s, x) => s + x.share, 0);

@@ -59,7 +59,13 @@ export async function buildDriftContributors(entityRef: string, inputs: ClarifyI
       if (violating.has(feature)) driftByFeature[feature] = value;
     }
     const items = rankDriftContributors({ driftByFeature, attributionByFeature: attributions });
-    return { ...base, basis: 'data-quality', weighted, windowEnd: dq.execution.windowEnd, items: items.map(toItem) };
+    return {
+      ...base,
+      basis: 'data-quality',
+      weighted,
+      windowEnd: dq.execution.windowEnd,
+      items: weighted ? items.map(toItem) : sharesOfDrift(items.map(toItem)),
+    };
   }
   if (explain) {
     const before = baseline?.explanations?.kernel_shap?.[label]?.global_shap_values ?? {};
@@ -80,4 +86,13 @@ export async function buildDriftContributors(entityRef: string, inputs: ClarifyI
 
 function toItem(c: { feature: string; drift: number; attribution: number | null; share: number; rank: number }) {
   return { feature: c.feature, drift: c.drift, attribution: c.attribution, share: c.share, rank: c.rank };
+}
+
+/**
+ * Without attributions every weight is 0, so every share would read 0 %: each feature's share of
+ * the summed drift says the same thing a person wants to know (which feature moved most).
+ */
+function sharesOfDrift<T extends { drift: number; share: number }>(items: T[]): T[] {
+  const total = items.reduce((sum, item) => sum + Math.abs(item.drift), 0);
+  return items.map(item => ({ ...item, share: total > 0 ? Math.abs(item.drift) / total : 0 }));
 }
