@@ -1,17 +1,15 @@
 import type { SqlEngine } from '../sql/SqlEngine';
-import type {
-  FeatureStatistics,
-  InferredType,
-  Statistics,
-} from '../formats/statistics';
-import {
-  TypeCounts,
-  inferColumnType,
-  isNumericType,
-  valueTypeCodeSql,
-} from './dataTypes';
-import { KLL_BUCKET_COUNT, kllBuckets } from './kllSketch';
+import { valueTypeCodeSql } from './dataTypes';
+import { KLL_BUCKET_COUNT } from './kllSketch';
 import { sketchItems } from './sketchItems';
+import { profileWideTable } from './wideProfiler';
+import {
+  CATEGORICAL_CARDINALITY_THRESHOLD,
+  CategoricalCounts,
+  MomentsRow,
+  ProfileResult,
+  assembleProfile,
+} from './profileAssembly';
 
 /**
  * Profiles every column of a data set into SageMaker's statistics.json (reference 2.2).
@@ -37,6 +35,12 @@ export interface ProfiledTable {
    * it is then read as is, not copied into a typed table first.
    */
   typed?: boolean;
+  /**
+   * True for a wide table instead: one row per record, rid its input order, the text
+   * c{i}, type code t{i} and number d{i} of each column (see capture/regularWindowSql.ts); read by
+   * wideProfiler.ts.
+   */
+  wide?: boolean;
 }
 
 /** The typed columns every profiling scan reads: type code t and number d of the value. */
@@ -46,28 +50,8 @@ export function typedValueColumnsSql(valueSql: string): string {
   )}::UTINYINT AS t, TRY_CAST(${valueSql} AS DOUBLE) AS d`;
 }
 
-/** deequ's ColumnProfiler computes a histogram only below this many distinct values. */
-export const CATEGORICAL_CARDINALITY_THRESHOLD = 120;
-
-export interface ProfileResult {
-  statistics: Statistics;
-  /** Per-value type counts by column index (data_type_check needs them). */
-  typeCounts: TypeCounts[];
-}
-
-interface MomentsRow {
-  i: number;
-  n: number;
-  m: number;
-  integral: number;
-  fractional: number;
-  boolean: number;
-  string: number;
-  sum: number | null;
-  mn: number | null;
-  mx: number | null;
-  sd: number | null;
-}
+export { CATEGORICAL_CARDINALITY_THRESHOLD } from './profileAssembly';
+export type { ProfileResult } from './profileAssembly';
 
 let counter = 0;
 
@@ -75,6 +59,7 @@ export async function profileTable(
   engine: SqlEngine,
   table: ProfiledTable,
 ): Promise<ProfileResult> {
+  if (table.wide) return profileWideTable(engine, table);
   const id = ++counter;
   const momentsTable = `profile_moments_${id}`;
   // Values are typed once (type code t, number d); every later scan reads these columns.
@@ -101,77 +86,13 @@ export async function profileTable(
      GROUP BY i`,
   );
   try {
-    const rows = await engine.query<MomentsRow>(
-      `SELECT * FROM ${momentsTable}`,
-    );
-    const byIndex = new Map(rows.map(r => [Number(r.i), r]));
-    const itemCount = rows.length ? Math.max(...rows.map(r => Number(r.n))) : 0;
-    const indexes = table.names.map((_, i) => i);
-    const typeCounts: TypeCounts[] = indexes.map(i => {
-      const r = byIndex.get(i);
-      return {
-        // A column absent from every record (short rows) is missing everywhere.
-        missing: r ? Number(r.m) + itemCount - Number(r.n) : itemCount,
-        integral: Number(r?.integral ?? 0),
-        fractional: Number(r?.fractional ?? 0),
-        boolean: Number(r?.boolean ?? 0),
-        string: Number(r?.string ?? 0),
-      };
+    return await assembleProfile(table.names, {
+      moments: () => engine.query<MomentsRow>(`SELECT * FROM ${momentsTable}`),
+      buckets: numeric => bucketCounts(engine, typed, momentsTable, numeric),
+      sketches: (numeric, present) =>
+        sketchItems(engine, typed, numeric, present),
+      categorical: text => categoricalBuckets(engine, typed, text),
     });
-    const types: InferredType[] = typeCounts.map(inferColumnType);
-    const numeric = indexes.filter(i => isNumericType(types[i]));
-    const text = indexes.filter(i => !isNumericType(types[i]));
-    const present = (i: number) => itemCount - typeCounts[i].missing;
-
-    const buckets = await bucketCounts(engine, typed, momentsTable, numeric);
-    const sketches = await sketchItems(engine, typed, numeric, present);
-    const categorical = await categoricalBuckets(engine, typed, text);
-
-    const features: FeatureStatistics[] = indexes.map(i => {
-      const common = {
-        num_present: present(i),
-        num_missing: typeCounts[i].missing,
-      };
-      if (isNumericType(types[i])) {
-        const r = byIndex.get(i)!;
-        const [min, max, sum] = [Number(r.mn), Number(r.mx), Number(r.sum)];
-        const sketch = sketches.get(i)!;
-        return {
-          name: table.names[i],
-          inferred_type: types[i],
-          numerical_statistics: {
-            common,
-            mean: sum / present(i),
-            sum,
-            std_dev: Number(r.sd),
-            min,
-            max,
-            distribution: {
-              kll: {
-                buckets: kllBuckets(min, max, buckets.get(i) ?? []),
-                sketch,
-              },
-            },
-          },
-        };
-      }
-      const cat = categorical.get(i);
-      return {
-        name: table.names[i],
-        inferred_type: types[i],
-        string_statistics: {
-          common,
-          distinct_count: cat?.distinct ?? 0,
-          ...(cat?.buckets
-            ? { distribution: { categorical: { buckets: cat.buckets } } }
-            : {}),
-        },
-      };
-    });
-    return {
-      statistics: { version: 0, dataset: { item_count: itemCount }, features },
-      typeCounts,
-    };
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${momentsTable}`);
     if (!table.typed) await engine.query(`DROP TABLE IF EXISTS ${typed}`);
@@ -227,10 +148,7 @@ async function categoricalBuckets(
   table: string,
   text: number[],
 ) {
-  const result = new Map<
-    number,
-    { distinct: number; buckets?: { value: string; count: number }[] }
-  >();
+  const result = new Map<number, CategoricalCounts>();
   if (text.length === 0) return result;
   const distincts = await engine.query<{ i: number; distinct: number }>(
     `SELECT i, count(DISTINCT v) AS distinct FROM ${table} WHERE i IN (${inList(

@@ -22,6 +22,23 @@ const HASH_BUCKETS = 1048576;
 const inList = (indexes: number[]) =>
   indexes.map(i => String(Math.trunc(i))).join(', ');
 
+/**
+ * The condition on `rid` that picks the sampled records, given the largest number of values of
+ * a column with a multi-level sketch ('true' when the sample is the whole column).
+ */
+export function sketchSampleSql(largest: number): string {
+  const keep = Math.min(
+    HASH_BUCKETS,
+    Math.ceil((SAMPLE_SIZE / largest) * HASH_BUCKETS),
+  );
+  return keep >= HASH_BUCKETS
+    ? 'true'
+    : `hash(rid) % ${HASH_BUCKETS} < ${keep}`;
+}
+
+/** Whether a column of n values gets a multi-level sketch (read from the sample). */
+export const isSampledSketch = (n: number) => sketchLevelFor(n) > 0;
+
 export async function sketchItems(
   engine: SqlEngine,
   table: string,
@@ -50,13 +67,7 @@ export async function sketchItems(
     const step = 2 ** h;
     return { i, h, n, step, full: Math.floor(n / step) * step };
   });
-  const largest = Math.max(...steps.map(s => s.n));
-  const keep = Math.min(
-    HASH_BUCKETS,
-    Math.ceil((SAMPLE_SIZE / largest) * HASH_BUCKETS),
-  );
-  const sampled =
-    keep >= HASH_BUCKETS ? 'true' : `hash(rid) % ${HASH_BUCKETS} < ${keep}`;
+  const sampled = sketchSampleSql(Math.max(...steps.map(s => s.n)));
   const stepRows = steps
     .map(s => `(${s.i}, ${s.n}, ${s.step}, ${s.full})`)
     .join(', ');

@@ -38,17 +38,18 @@ const PAYLOAD_STRUCT =
 /**
  * Fast path: DuckDB's JSON reader parses each line once, in parallel, into the few fields
  * needed. A line that is not a JSON object comes back as a row of NULLs (ignore_errors).
+ * `withFile` false leaves the file column out (NULL): a path on every row costs.
  */
-export function fastParsedSql(fileCount: number): string {
+export function fastParsedSql(fileCount: number, withFile = true): string {
   const columns = `{captureData: 'STRUCT(endpointInput ${PAYLOAD_STRUCT}, endpointOutput ${PAYLOAD_STRUCT})', eventMetadata: 'STRUCT(inferenceTime VARCHAR)'}`;
-  return `SELECT filename AS file,
+  return `SELECT ${withFile ? 'filename' : 'NULL::VARCHAR'} AS file,
        NOT (captureData IS NULL AND eventMetadata IS NULL) AS ok,
        captureData.endpointInput AS i, captureData.endpointOutput AS o,
        eventMetadata.inferenceTime AS time_text
      FROM read_json([${placeholders(
        fileCount,
      )}], format = 'newline_delimited', columns = ${columns},
-                    ignore_errors = true, filename = true)`;
+                    ignore_errors = true, filename = ${withFile})`;
 }
 
 /** Robust path: one text line at a time, validated with json_valid before extraction. */
@@ -82,9 +83,9 @@ export function robustParsedSql(fileCount: number): string {
 /**
  * The parsed requests with their payload texts decoded (base64 undone) and kinds resolved,
  * computed once per request: fi, ok, has_input, in_window, in_text, in_kind, out_text,
- * out_kind. Bound parameters: {@link requestsParams}.
+ * out_kind, as a WITH clause ending with `decoded`. Bound parameters: {@link requestsParams}.
  */
-function decodedSql(
+export function decodedSql(
   parsed: string,
   fileCount: number,
   located: boolean,

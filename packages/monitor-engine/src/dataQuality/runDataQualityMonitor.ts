@@ -12,6 +12,7 @@ import {
   scanCaptureFiles,
 } from '../capture/captureWindowTable';
 import { localCaptureFiles } from '../capture/localCaptureFiles';
+import { createRegularWindowTable } from '../capture/regularWindowTable';
 import { evaluateConstraints } from './constraintChecks';
 import {
   METRICS_FILE_NAME,
@@ -21,7 +22,7 @@ import {
 } from './dataQualityMetrics';
 import { DataQualityBaseline, loadBaselineDir } from './loadBaseline';
 import { ReportOutput, writeOutputFiles } from './reportOutput';
-import { createWindowTable } from './windowColumns';
+import { WindowColumns, createWindowTable } from './windowColumns';
 import { domainShares } from './domainShares';
 
 export interface DataQualityMonitorOptions {
@@ -45,6 +46,11 @@ export interface DataQualityMonitorOptions {
   outputPrefix?: string;
   /** The schedule name used as the metrics' MonitoringSchedule dimension. */
   monitoringSchedule?: string;
+  /**
+   * 'general' skips the one-pass fast path for windows of the common shape (see
+   * capture/regularWindowTable.ts), to compare both; the default tries it first.
+   */
+  windowPath?: 'auto' | 'general';
 }
 
 export type ExecutionStatus =
@@ -62,6 +68,11 @@ export interface DataQualityExecutionResult {
   metrics?: MetricDatum[];
   /** What the capture scan read and left out (malformed lines, wrong widths…). */
   capture?: CaptureScanReport;
+  /**
+   * How the window was read: in one pass into a wide table (every request of the common
+   * shape), or by the general scan.
+   */
+  readPath?: 'one-pass' | 'general';
   /** Checks that were skipped and why, and what the scan left out, for people. */
   notes: string[];
   /** Locations of the files written. */
@@ -121,30 +132,46 @@ export async function runDataQualityMonitor(
   });
   let releaseWindow: (() => Promise<void>) | undefined;
   try {
-    const scan = await scanCaptureFiles(options.engine, local.files, options);
-    const notes = describeScanReport(scan.report);
-    if (scan.report.records === 0) {
+    const baselineNames = baseline.constraints.features.map(f => f.name);
+    // The fast path first (one pass, windows of the common shape only), else the general scan.
+    const regular =
+      options.windowPath === 'general'
+        ? undefined
+        : await createRegularWindowTable(
+            options.engine,
+            local.files,
+            options,
+            baselineNames,
+            new Set(
+              baseline.constraints.features
+                .filter(f => f.string_constraints?.domains?.length)
+                .map(f => f.name),
+            ),
+          );
+    let window: Pick<WindowColumns, 'table' | 'release'> | undefined = regular;
+    let report = regular?.report;
+    if (!regular) {
+      const scan = await scanCaptureFiles(options.engine, local.files, options);
+      report = scan.report;
+      if (report.records > 0)
+        window = await createWindowTable(options.engine, scan, baselineNames);
+    }
+    releaseWindow = window?.release;
+    const notes = report ? describeScanReport(report) : [];
+    if (!window || !report) {
       const where = `${options.captureStore.url} ${options.endpoint}/${
         options.variant ?? 'AllTraffic'
       }`;
       return failed(
         `No captured data in the window ${options.start.toISOString()} to ${options.end.toISOString()} at ${where} ` +
-          `(${scan.report.files} file(s), ${scan.report.lines} line(s)).${
+          `(${report?.files ?? 0} file(s), ${report?.lines ?? 0} line(s)).${
             notes.length
               ? ` ${notes.join('; ')}`
               : ' Check the endpoint, variant and window.'
           }`,
-        { capture: scan.report, notes },
+        { capture: report, notes },
       );
     }
-
-    const baselineNames = baseline.constraints.features.map(f => f.name);
-    const window = await createWindowTable(
-      options.engine,
-      scan,
-      baselineNames,
-    );
-    releaseWindow = window.release;
     const profile = await profileTable(options.engine, window.table);
     const typeCounts = new Map<string, TypeCounts>(
       window.table.names.map((name, i) => [name, profile.typeCounts[i]]),
@@ -204,7 +231,8 @@ export async function runDataQualityMonitor(
       statistics: profile.statistics,
       violations,
       metrics,
-      capture: scan.report,
+      capture: report,
+      readPath: regular ? ('one-pass' as const) : ('general' as const),
       notes,
       outputs,
     };
