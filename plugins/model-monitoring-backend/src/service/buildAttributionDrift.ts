@@ -2,7 +2,7 @@ import { DEFAULT_ATTRIBUTION_DRIFT_THRESHOLD, type ClarifyAnalysis } from '@mlmo
 import type { AttributionDriftResponse, FeatureAttribution, SourceError } from '@mlmon/plugin-model-monitoring-common';
 import { epochMs } from '../database/ExecutionMetricsStore';
 import { SHAP_PREFIX, featureOfShapKey, ndcgKey } from '../reports/clarifyMetrics';
-import { inputError, loadBaseline, type ClarifyInputs, type ClarifySettings } from './clarifyInputs';
+import { inputError, loadBaseline, loadSettings, type ClarifyInputs } from './clarifyInputs';
 import { lastUsable } from './seriesHelpers';
 
 /** Feature names in UTF-16 code-unit order, so ties rank the same on every locale. */
@@ -45,12 +45,7 @@ export async function buildAttributionDrift(
   inputs: ClarifyInputs,
 ): Promise<AttributionDriftResponse> {
   const errors: SourceError[] = [];
-  let settings: ClarifySettings | undefined;
-  try {
-    settings = await inputs.settings(scheduleName);
-  } catch (error) {
-    errors.push(inputError('sagemaker', `Configuration of ${scheduleName}`, error));
-  }
+  const settings = await loadSettings(inputs, scheduleName, errors);
   const threshold = settings?.ndcgThreshold ?? DEFAULT_ATTRIBUTION_DRIFT_THRESHOLD;
   const [windows, baseline, recorded] = await Promise.all([
     inputs.windows(scheduleName, range),

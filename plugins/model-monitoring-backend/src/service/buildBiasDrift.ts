@@ -7,7 +7,7 @@ import {
 import type { BiasDriftResponse, BiasFacet, BiasMetricSeries, SourceError } from '@mlmon/plugin-model-monitoring-common';
 import { epochMs } from '../database/ExecutionMetricsStore';
 import { BIAS_METRIC_PREFIX, biasMetricKey, parseBiasMetricKey } from '../reports/clarifyMetrics';
-import { inputError, loadBaseline, type ClarifyInputs, type ClarifySettings } from './clarifyInputs';
+import { inputError, loadBaseline, loadSettings, type ClarifyInputs } from './clarifyInputs';
 import { lastUsable } from './seriesHelpers';
 
 /** Values no farther from the ideal than the baseline's pass Clarify's bias_drift_check. */
@@ -42,12 +42,7 @@ export async function buildBiasDrift(
   inputs: ClarifyInputs,
 ): Promise<BiasDriftResponse> {
   const errors: SourceError[] = [];
-  let settings: ClarifySettings | undefined;
-  try {
-    settings = await inputs.settings(scheduleName);
-  } catch (error) {
-    errors.push(inputError('sagemaker', `Configuration of ${scheduleName}`, error));
-  }
+  const settings = await loadSettings(inputs, scheduleName, errors);
   const [windows, names, baseline] = await Promise.all([
     inputs.windows(scheduleName, range),
     inputs.metricNames(scheduleName, range, BIAS_METRIC_PREFIX).catch(error => {

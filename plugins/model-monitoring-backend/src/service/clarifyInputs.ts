@@ -76,3 +76,13 @@ export async function loadBaseline(inputs: ClarifyInputs, schedule: string, erro
     return undefined;
   }
 }
+
+/** The schedule's Clarify settings, or undefined with a SourceError when they cannot be read. */
+export async function loadSettings(inputs: ClarifyInputs, schedule: string, errors: SourceError[]): Promise<ClarifySettings | undefined> {
+  try {
+    return await inputs.settings(schedule);
+  } catch (error) {
+    errors.push(inputError('sagemaker', `Configuration of ${schedule}`, error));
+    return undefined;
+  }
+}

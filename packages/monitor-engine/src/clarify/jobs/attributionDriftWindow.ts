@@ -10,9 +10,8 @@ import { KernelShapExplainer } from '../attribution/kernelShapExplainer';
 import { LinearModel, LinearModelExplainer } from '../attribution/linearModelExplainer';
 import { attributionDriftFromLocal } from './attributionJobs';
 import { loadClarifyBaseline } from './clarifyBaselineFiles';
-import { ClarifyWindowExecution, DEFAULT_MINIMUM_CLARIFY_ROWS, describeUnusableWindow, failedExecution } from './clarifyWindowExecution';
+import { ClarifyWindowExecution, DEFAULT_MINIMUM_CLARIFY_ROWS, completeClarifyExecution, describeUnusableWindow, failedExecution } from './clarifyWindowExecution';
 import { ClarifyWindowOptions, createClarifyWindowTable } from './clarifyWindowTable';
-import { clarifyExitMessage, writeClarifyReport } from './clarifyReportWriter';
 import { summaryBackgroundRow } from './featureRows';
 
 /**
@@ -148,18 +147,9 @@ export async function runAttributionDriftWindow(options: AttributionDriftWindowO
       label,
       metricContext: { endpoint: options.endpoint, monitoringSchedule: options.schedule, timestamp: window.window.scheduledTime },
     });
-    execution.written = await writeClarifyReport(options.output, execution.reportPrefix, {
-      analysis: result.analysis,
-      violations: result.violations,
-      metrics: result.metrics,
-    });
-    execution.analysis = result.analysis;
-    execution.violations = result.violations;
     execution.ndcgByLabel = result.ndcgByLabel;
     execution.contributorsByLabel = result.contributorsByLabel;
-    execution.status = result.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
-    execution.exitMessage = clarifyExitMessage(result.violations.length);
-    return execution;
+    return await completeClarifyExecution(execution, options.output, execution.reportPrefix, result);
   } catch (error) {
     return { ...execution, failureReason: (error as Error).message };
   } finally {

@@ -5,9 +5,8 @@ import { BiasAnalysisConfig, FacetSpec, LabelSpec } from '../bias/biasAnalysisCo
 import { PostTrainingMetricName } from '../bias/biasMetricCatalog';
 import { runBiasDriftMonitor } from './biasJobs';
 import { loadClarifyBaseline } from './clarifyBaselineFiles';
-import { ClarifyWindowExecution, DEFAULT_MINIMUM_CLARIFY_ROWS, describeUnusableWindow, failedExecution } from './clarifyWindowExecution';
+import { ClarifyWindowExecution, DEFAULT_MINIMUM_CLARIFY_ROWS, completeClarifyExecution, describeUnusableWindow, failedExecution } from './clarifyWindowExecution';
 import { ClarifyWindowOptions, createClarifyWindowTable } from './clarifyWindowTable';
-import { clarifyExitMessage, writeClarifyReport } from './clarifyReportWriter';
 
 /**
  * One bias-drift execution over a schedule window read straight from captured data and ground
@@ -83,16 +82,7 @@ export async function runBiasDriftWindow(options: BiasDriftWindowOptions): Promi
       baseline,
       metricContext: { endpoint: options.endpoint, monitoringSchedule: options.schedule, timestamp: window.window.scheduledTime },
     });
-    execution.written = await writeClarifyReport(options.output, execution.reportPrefix, {
-      analysis: result.analysis,
-      violations: result.violations,
-      metrics: result.metrics,
-    });
-    execution.analysis = result.analysis;
-    execution.violations = result.violations;
-    execution.status = result.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
-    execution.exitMessage = clarifyExitMessage(result.violations.length);
-    return execution;
+    return await completeClarifyExecution(execution, options.output, execution.reportPrefix, result);
   } catch (error) {
     return { ...execution, failureReason: (error as Error).message };
   } finally {

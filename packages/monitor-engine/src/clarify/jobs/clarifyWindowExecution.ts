@@ -3,6 +3,9 @@ import { ClarifyAnalysis } from '../analysis/clarifyAnalysisSchema';
 import { ClarifyViolation } from '../constraintViolationsFile';
 import { DriftContributor } from '../drift/rankDriftContributors';
 import { ClarifyWindowReport } from './clarifyWindowTable';
+import type { ObjectStore } from '../../storage/ObjectStore';
+import type { CloudWatchMetricBatch } from '../clarifyCloudWatchMetrics';
+import { clarifyExitMessage, writeClarifyReport } from './clarifyReportWriter';
 
 /** Below this many rows a window's bias metrics or attributions are noise; the run says so. */
 export const DEFAULT_MINIMUM_CLARIFY_ROWS = 30;
@@ -53,4 +56,27 @@ export function describeUnusableWindow(
       : `Only ${report.rows} predictions in the window; at least ${minimumRows} are needed for meaningful attributions, so none were computed`;
   }
   return undefined;
+}
+
+/**
+ * Writes a window's reports (analysis.json, constraint_violations.json, CloudWatch metrics) in
+ * SageMaker's layout and records them on the execution with its final status: the common end of
+ * the bias-drift and attribution-drift monitors.
+ */
+export async function completeClarifyExecution(
+  execution: ClarifyWindowExecution,
+  output: ObjectStore,
+  prefix: string,
+  result: { analysis: ClarifyAnalysis; violations: ClarifyViolation[]; metrics?: CloudWatchMetricBatch },
+): Promise<ClarifyWindowExecution> {
+  execution.written = await writeClarifyReport(output, prefix, {
+    analysis: result.analysis,
+    violations: result.violations,
+    metrics: result.metrics,
+  });
+  execution.analysis = result.analysis;
+  execution.violations = result.violations;
+  execution.status = result.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
+  execution.exitMessage = clarifyExitMessage(result.violations.length);
+  return execution;
 }
