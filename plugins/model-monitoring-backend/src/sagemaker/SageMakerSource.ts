@@ -2,10 +2,13 @@ import { S3ObjectStore } from '@mlmon/monitor-engine';
 import type {
   CloudWatchAlarmState,
   DriftResponse,
+  FeatureStatisticsResponse,
+  ModelQualityResponse,
   ModelMonitoringSummary,
   ModelRiskRating,
   MonitoringExecution,
   MonitorSummary,
+  MonitorType,
   SourceError,
   TrafficResponse,
   ViolationsResponse,
@@ -16,23 +19,17 @@ import { monitorHealth } from '../service/deriveHealth';
 import type { EntityRequest } from '../service/requestContext';
 import type { AthenaViolationsHistory } from './AthenaViolationsHistory';
 import type { AwsClients, AwsTarget } from './AwsClients';
-import { AwsSourceFailure, awsSourceError } from './awsErrors';
+import { AwsSourceFailure } from './awsErrors';
+import { sourcePart as part } from './sourcePart';
 import { ClarifyCloudWatch } from './ClarifyCloudWatch';
 import type { CloudWatchMetrics } from './CloudWatchMetrics';
+import { ModelQualityCloudWatch } from './ModelQualityCloudWatch';
+import { sageMakerFeatureStatistics } from './SageMakerFeatureStatistics';
+import { sageMakerQuality, type SageMakerQualityDeps } from './SageMakerQuality';
 import { SageMakerClarifyInputs } from './SageMakerClarifyInputs';
 import type { SageMakerApi } from './SageMakerApi';
 
 type Range = { from: Date; to: Date };
-
-/** Runs one part; on failure records a per-card error and yields the fallback. */
-async function part<T>(errors: SourceError[], source: string, what: string, fallback: T, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    errors.push(awsSourceError(source, what, error));
-    return fallback;
-  }
-}
 
 /**
  * The SageMaker source: SageMaker API for schedules, executions and model cards, S3 for the
@@ -41,6 +38,7 @@ async function part<T>(errors: SourceError[], source: string, what: string, fall
  */
 export class SageMakerSource {
   private readonly clarifyCloudWatch: ClarifyCloudWatch;
+  private readonly qualityCloudWatch: ModelQualityCloudWatch;
 
   constructor(
     private readonly deps: {
@@ -52,6 +50,7 @@ export class SageMakerSource {
     },
   ) {
     this.clarifyCloudWatch = new ClarifyCloudWatch(deps.clients, deps.cloudWatch);
+    this.qualityCloudWatch = new ModelQualityCloudWatch(deps.clients, deps.cloudWatch);
   }
 
   target(request: Pick<EntityRequest, 'annotations'>): AwsTarget {
@@ -153,6 +152,28 @@ export class SageMakerSource {
       reportUriAt: (r, schedule, windowEnd) => this.reportUriAt(r, schedule, windowEnd),
       reportReader: r => this.reportReader(r),
     });
+  }
+
+  /** The first schedule of the endpoint with this monitor type (DescribeMonitoringSchedule each). */
+  async scheduleOfType(request: EntityRequest, monitorType: MonitorType): Promise<string | undefined> {
+    for (const name of request.scheduleNames) {
+      if ((await this.deps.api.schedule(this.target(request), name)).monitorType === monitorType) return name;
+    }
+    return undefined;
+  }
+
+  private qualityDeps(): SageMakerQualityDeps {
+    return { ...this.deps, reportUriAt: (r, s, w) => this.reportUriAt(r, s, w), reportReader: r => this.reportReader(r) };
+  }
+
+  /** Model-quality metrics over time, thresholds and the newest confusion matrix (SageMakerQuality.ts). */
+  quality(request: EntityRequest, scheduleName: string, range: Range): Promise<ModelQualityResponse> {
+    return sageMakerQuality(request, this.target(request), scheduleName, range, { ...this.qualityDeps(), qualityCloudWatch: this.qualityCloudWatch });
+  }
+
+  /** Baseline against a window for one feature (SageMakerFeatureStatistics.ts). */
+  featureStatistics(request: EntityRequest, scheduleName: string, feature: string, windowEnd?: Date): Promise<FeatureStatisticsResponse> {
+    return sageMakerFeatureStatistics(request, this.target(request), scheduleName, feature, windowEnd, this.qualityDeps());
   }
 
   async drift(request: EntityRequest, scheduleName: string, range: Range, features: string[] | undefined): Promise<DriftResponse> {

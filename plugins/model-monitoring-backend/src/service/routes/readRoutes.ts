@@ -2,6 +2,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import type {
   ExecutionsResponse,
   FeatureStatisticsResponse,
+  MonitorType,
   ReportFileName,
 } from '@mlmon/plugin-model-monitoring-common';
 import type { Router } from 'express';
@@ -11,7 +12,7 @@ import { buildDrift } from '../buildDrift';
 import { DEFAULT_DRIFT_MAX_POINTS, MAX_DRIFT_MAX_POINTS, downsampleDriftResponse } from '../downsampleDrift';
 import { buildQuality, buildViolations } from '../buildSeries';
 import { monitorHealth, modelHealth } from '../deriveHealth';
-import { bucketBoundsOf, featureDistribution } from '../../reports/featureDistribution';
+import { featureStatisticsBody } from '../featureStatisticsBody';
 import { entityRequest, nameParam, parseRange, pickSchedule } from '../requestContext';
 import { prepareJson, sendPrepared, type PreparedJson } from '../preparedJson';
 import type { RouteDeps } from './routeDeps';
@@ -199,45 +200,71 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
   });
 
   router.get(`${ENTITY}/quality`, async (req, res) => {
-    const request = await entityRequest(deps, req);
-    const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'ModelQuality');
-    res.json(await buildQuality(request, schedule, parseRange(req.query), deps));
+    const entity = await entityRequest(deps, req);
+    const range = parseRange(req.query);
+    if (entity.annotations.source === 'sagemaker') {
+      const sm = await sageMakerRequest(deps.sagemaker, entity);
+      const schedule = await sageMakerSchedule(sm, nameParam(req.query, 'schedule'), 'ModelQuality');
+      res.json(await sm.source.quality(sm.request, schedule, range));
+      return;
+    }
+    const schedule = pickSchedule(entity, nameParam(req.query, 'schedule'), 'ModelQuality');
+    res.json(await buildQuality(entity, schedule, range, deps));
   });
 
   router.get(`${ENTITY}/features/:feature`, async (req, res) => {
-    const request = await entityRequest(deps, req);
-    const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'DataQuality');
+    const entity = await entityRequest(deps, req);
     const feature = req.params.feature;
+    const windowEnd = optionalWindowEnd(req.query.windowEnd);
+    if (entity.annotations.source === 'sagemaker') {
+      const sm = await sageMakerRequest(deps.sagemaker, entity);
+      const schedule = await sageMakerSchedule(sm, nameParam(req.query, 'schedule'), 'DataQuality');
+      res.json(await sm.source.featureStatistics(sm.request, schedule, feature, windowEnd));
+      return;
+    }
+    const request = entity;
+    const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'DataQuality');
     const spec = request.builtinModel?.schedules.find(s => s.name === schedule);
     const baseline = spec ? await deps.baselines.statistics(spec.baselineUri) : undefined;
-    const baseFeature = baseline?.features.find(f => f.name === feature);
     const [latest] = await deps.executions.page(request.entityRef, {
       scheduleName: schedule,
       from: new Date(0),
-      to: typeof req.query.windowEnd === 'string' ? new Date(req.query.windowEnd) : new Date(),
+      to: windowEnd ?? new Date(),
       limit: 1,
     });
     const window = latest?.reportUri ? await deps.baselines.statistics(latest.reportUri) : undefined;
-    const winFeature = window?.features.find(f => f.name === feature);
-    if (!baseFeature && !winFeature) throw new NotFoundError(`Feature ${feature} is not in the baseline or the newest report of ${schedule}`);
-    const bounds = bucketBoundsOf(baseFeature);
-    const metrics = latest ? (await deps.executions.newest(request.entityRef, schedule, 1))[0]?.metrics : undefined;
-    const inferred = (baseFeature ?? winFeature)!.inferred_type;
-    const body: FeatureStatisticsResponse = {
+    const known = [baseline, window].some(s => s?.features.some(f => f.name === feature));
+    // The drift of the window shown (not of the newest one when an older windowEnd is asked).
+    const end = latest ? new Date(latest.windowEnd) : undefined;
+    const metrics = end && known ? (await deps.executions.listWithMetrics(request.entityRef, schedule, new Date(end.getTime() - 1), end))[0]?.metrics : undefined;
+    const body: FeatureStatisticsResponse = featureStatisticsBody({
       entityRef: request.entityRef,
       scheduleName: schedule,
       feature,
-      inferredType: inferred === 'Boolean' ? 'String' : inferred,
+      baseline,
+      window,
       windowEnd: latest?.windowEnd,
-      baseline: baseFeature
-        ? featureDistribution(baseFeature, baseline!.dataset.item_count, bounds)
-        : { itemCount: 0, missing: 0 },
-      window: winFeature ? featureDistribution(winFeature, window!.dataset.item_count, bounds) : undefined,
       distance: metrics?.[`feature_baseline_drift_${feature}`] ?? null,
       threshold: null,
-    };
+    });
     res.json(body);
   });
+}
+
+/** A SageMaker quality route's schedule: the one asked for, else the endpoint's first of that type. */
+async function sageMakerSchedule(sm: Awaited<ReturnType<typeof sageMakerRequest>>, asked: string | undefined, type: MonitorType): Promise<string> {
+  if (asked !== undefined) return pickSchedule(sm.request, asked);
+  const found = await sm.source.scheduleOfType(sm.request, type);
+  if (!found) throw new NotFoundError(`${sm.request.entityRef} has no ${type} monitoring schedule`);
+  return found;
+}
+
+/** `windowEnd` of the feature route: an ISO-8601 date-time, or absent for the newest window. */
+function optionalWindowEnd(value: unknown): Date | undefined {
+  if (value === undefined) return undefined;
+  const parsed = z.iso.datetime({ offset: true }).safeParse(value);
+  if (!parsed.success) throw new InputError('Query parameter windowEnd: must be an ISO-8601 date-time');
+  return new Date(parsed.data);
 }
 
 // Built once: a zod schema costs more to build than to run (this is on every drift page view).
