@@ -53,12 +53,14 @@ export function fitLogisticModel(table: DatasetTable, features: readonly string[
   for (let step = 0; step < 400; step++) {
     const gw = features.map(() => 0);
     let gb = 0;
-    z.forEach((x, r) => {
-      const p = 1 / (1 + Math.exp(-(b + x.reduce((s, v, f) => s + v * w[f], 0))));
-      const e = p - y[r];
+    for (let r = 0; r < z.length; r++) {
+      const x = z[r];
+      let score = b;
+      for (let f = 0; f < x.length; f++) score += x[f] * w[f];
+      const e = 1 / (1 + Math.exp(-score)) - y[r];
       gb += e;
-      x.forEach((v, f) => { gw[f] += e * v; });
-    });
+      for (let f = 0; f < x.length; f++) gw[f] += e * x[f];
+    }
     b -= (0.5 * gb) / rows.length;
     w.forEach((_, f) => { w[f] -= (0.5 * gw[f]) / rows.length; });
   }
