@@ -60,8 +60,13 @@ test('onboards a model through the built-in template and shows its first executi
   await expect(page.getByRole('textbox', { name: 'Training data set' })).toHaveValue(
     '../../demo/data/california_housing_4000.csv',
   );
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Review' }).click();
+  // The optional pages (model quality; fairness and explainability) keep their defaults: off.
+  const review = page.getByRole('button', { name: 'Review' });
+  for (const optional of ['Model quality (optional)', 'Fairness and explainability (optional)']) {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText(optional).first()).toBeVisible();
+  }
+  await review.click();
   await page.getByRole('button', { name: 'Create' }).click();
 
   const open = page.getByRole('link', { name: 'Open the model in the catalog' });
