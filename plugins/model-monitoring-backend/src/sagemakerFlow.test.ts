@@ -301,6 +301,9 @@ describe('SageMaker source through the backend', () => {
     expect(drift.body.latestWindowEnd).toBe('2026-01-01T05:00:00.000Z');
     expect(drift.body.series.map((s: { feature: string }) => s.feature)).toEqual(['income', 'age']);
     expect(drift.body.now.find((n: { feature: string }) => n.feature === 'income').distance).toBe(0.4);
+    // Without ?schedule= the endpoint's data-quality schedule is found by its type.
+    const byType = await request(server).get(`${BASE}/drift?from=2026-01-01T00:00:00Z&to=2026-01-01T06:00:00Z`).set('Authorization', as());
+    expect(byType.body.scheduleName).toBe('churn-dq');
 
     const traffic = await request(server)
       .get(`${BASE}/traffic?from=2026-01-01T04:00:00Z&to=2026-01-01T06:00:00Z&period=3600`)

@@ -170,7 +170,8 @@ export function addReadRoutes(router: Router, deps: RouteDeps): void {
     const entity = await entityRequest(deps, req);
     const sm = entity.annotations.source === 'sagemaker' ? await sageMakerRequest(deps.sagemaker, entity) : undefined;
     const request = sm?.request ?? entity;
-    const schedule = pickSchedule(request, nameParam(req.query, 'schedule'), 'DataQuality');
+    const asked = nameParam(req.query, 'schedule');
+    const schedule = sm ? await sageMakerSchedule(sm, asked, 'DataQuality') : pickSchedule(request, asked, 'DataQuality');
     const range = parseRange(req.query);
     const features = typeof req.query.features === 'string' ? req.query.features.split(',').slice(0, 50) : undefined;
     const maxPoints = driftMaxPoints(req.query.maxPoints);
