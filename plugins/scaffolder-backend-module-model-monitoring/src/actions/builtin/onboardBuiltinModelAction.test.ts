@@ -1,77 +1,14 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { loadLinearModel, loadShapBaseline, openObjectStore, readConstraints } from '@mlmon/monitor-engine';
-import { readOnboardingRecord, writeOnboardingRecord } from '@mlmon/plugin-catalog-backend-module-model-monitoring';
+import { openObjectStore, readConstraints } from '@mlmon/monitor-engine';
+import { writeOnboardingRecord } from '@mlmon/plugin-catalog-backend-module-model-monitoring';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { onboardBuiltinModelAction } from './onboardBuiltinModelAction';
-
-const DEMO_DATA = path.resolve(__dirname, '../../../../../demo/data');
-
-interface Recorded {
-  method: string;
-  url: string;
-  body: any;
-}
-
-/** A stand-in for the model-monitoring backend's HTTP API on loopback that records what it gets. */
-async function startBackend(status = 201) {
-  const requests: Recorded[] = [];
-  const server = http.createServer((req, res) => {
-    let text = '';
-    req.on('data', c => (text += c));
-    req.on('end', () => {
-      requests.push({ method: req.method!, url: req.url!, body: JSON.parse(text) });
-      if (status >= 400) {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { name: 'NotAllowedError', message: 'not allowed to run jobs' } }));
-        return;
-      }
-      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
-      res.end('{}');
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { requests, server, baseUrl: `http://127.0.0.1:${port}/api/model-monitoring` };
-}
+import { DEMO_DATA, onboardingHarness, startBackend } from '../../__testUtils__/onboardingHarness';
 
 describe('mlmon:builtin:onboard', () => {
-  let dir: string;
-  let workspace: string;
-  let backend: Awaited<ReturnType<typeof startBackend>>;
-
-  function action() {
-    const config = mockServices.rootConfig({
-      data: {
-        modelMonitoring: {
-          builtin: { dataRoot: path.join(dir, 'root') },
-          onboarding: { datasetLocations: [DEMO_DATA] },
-        },
-      },
-    });
-    const store = openObjectStore(path.join(dir, 'root'));
-    // The catalog as the entity provider feeds it: the entity exists once its record does.
-    const catalog = catalogServiceMock.mock({
-      getEntityByRef: async ref => {
-        const name = String(ref).split('/').pop()!;
-        const record = await readOnboardingRecord(store, name).catch(() => undefined);
-        return record?.entity as any;
-      },
-    });
-    return onboardBuiltinModelAction({
-      config,
-      auth: mockServices.auth(),
-      discovery: { getBaseUrl: async () => backend.baseUrl, getExternalBaseUrl: async () => backend.baseUrl },
-      catalog,
-      entityPollMs: 10,
-    });
-  }
+  const h = onboardingHarness();
+  const action = () => h.action();
 
   const input = {
     name: 'housing-price-v2',
@@ -82,39 +19,28 @@ describe('mlmon:builtin:onboard', () => {
     alerting: { datapointsToAlert: 2, evaluationPeriod: 3 },
   };
 
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlmon-onboard-'));
-    workspace = path.join(dir, 'workspace');
-    fs.mkdirSync(workspace);
-    backend = await startBackend();
-  });
-  afterEach(() => {
-    backend.server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   it('writes the baseline, the entity record, registers the model and its alert rules', async () => {
-    const ctx = createMockActionContext({ input, workspacePath: workspace });
+    const ctx = createMockActionContext({ input, workspacePath: h.workspace });
     await action().handler(ctx as any);
 
-    const baselineDir = path.join(dir, 'root/baselines/housing-price-v2/housing-price-v2-data-quality');
+    const baselineDir = path.join(h.dir, 'root/baselines/housing-price-v2/housing-price-v2-data-quality');
     const constraints = readConstraints(fs.readFileSync(path.join(baselineDir, 'constraints.json'), 'utf8'), 'c');
     expect(constraints.features.map(f => f.name)).toContain('median_income');
     expect(constraints.features.map(f => f.name)).not.toContain('median_house_value');
 
-    const record = JSON.parse(fs.readFileSync(path.join(dir, 'root/onboarding/models/housing-price-v2.json'), 'utf8'));
+    const record = JSON.parse(fs.readFileSync(path.join(h.dir, 'root/onboarding/models/housing-price-v2.json'), 'utf8'));
     expect(record.entity.metadata.annotations).toEqual({
       'mlmon.dev/endpoint': 'housing-price-v2',
       'mlmon.dev/monitoring-schedules': 'housing-price-v2-data-quality',
     });
     expect(record.entity.spec.owner).toBe('group:default/ml-platform');
 
-    const root = pathToFileURL(path.join(dir, 'root')).href;
-    expect(backend.requests.map(r => `${r.method} ${r.url}`)).toEqual([
+    const root = pathToFileURL(path.join(h.dir, 'root')).href;
+    expect(h.backend.requests.map(r => `${r.method} ${r.url}`)).toEqual([
       'POST /api/model-monitoring/models',
       'PUT /api/model-monitoring/entities/default/component/housing-price-v2/alerts/rules',
     ]);
-    expect(backend.requests[0].body).toEqual({
+    expect(h.backend.requests[0].body).toEqual({
       entityRef: 'component:default/housing-price-v2',
       endpointName: 'housing-price-v2',
       captureUri: `${root}/capture`,
@@ -125,7 +51,7 @@ describe('mlmon:builtin:onboard', () => {
         baselineUri: `${root}/baselines/housing-price-v2/housing-price-v2-data-quality`,
       }],
     });
-    expect(backend.requests[1].body.rules).toEqual([{
+    expect(h.backend.requests[1].body.rules).toEqual([{
       name: 'housing-price-v2-data-quality-violations',
       kind: 'violations',
       scheduleName: 'housing-price-v2-data-quality',
@@ -138,25 +64,25 @@ describe('mlmon:builtin:onboard', () => {
   }, 60_000);
 
   it('does no harm when run again: the baseline is kept, record and registration are the same', async () => {
-    await action().handler(createMockActionContext({ input, workspacePath: workspace }) as any);
-    const constraintsFile = path.join(dir, 'root/baselines/housing-price-v2/housing-price-v2-data-quality/constraints.json');
-    const recordFile = path.join(dir, 'root/onboarding/models/housing-price-v2.json');
+    await action().handler(createMockActionContext({ input, workspacePath: h.workspace }) as any);
+    const constraintsFile = path.join(h.dir, 'root/baselines/housing-price-v2/housing-price-v2-data-quality/constraints.json');
+    const recordFile = path.join(h.dir, 'root/onboarding/models/housing-price-v2.json');
     const before = { mtime: fs.statSync(constraintsFile).mtimeMs, record: fs.readFileSync(recordFile, 'utf8') };
-    await action().handler(createMockActionContext({ input, workspacePath: workspace }) as any);
+    await action().handler(createMockActionContext({ input, workspacePath: h.workspace }) as any);
     expect(fs.statSync(constraintsFile).mtimeMs).toBe(before.mtime);
     expect(fs.readFileSync(recordFile, 'utf8')).toBe(before.record);
-    expect(backend.requests).toHaveLength(4);
-    expect(backend.requests[2].body).toEqual(backend.requests[0].body);
+    expect(h.backend.requests).toHaveLength(4);
+    expect(h.backend.requests[2].body).toEqual(h.backend.requests[0].body);
   }, 60_000);
 
   it('writes nothing in a dry run but reports what it would do', async () => {
     // createMockActionContext does not pass isDryRun on; the scaffolder sets it on the context.
-    const ctx = { ...createMockActionContext({ input, workspacePath: workspace }), isDryRun: true };
+    const ctx = { ...createMockActionContext({ input, workspacePath: h.workspace }), isDryRun: true };
     await action().handler(ctx as any);
-    const root = path.join(dir, 'root');
+    const root = path.join(h.dir, 'root');
     const written = fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }) : [];
     expect(written).toEqual([]);
-    expect(backend.requests).toHaveLength(0);
+    expect(h.backend.requests).toHaveLength(0);
     expect(ctx.output).toHaveBeenCalledWith('endpointName', 'housing-price-v2');
   });
 
@@ -168,7 +94,7 @@ describe('mlmon:builtin:onboard', () => {
       const right = i % 10 !== 0;
       return `${positive ? 1 : 0},${(positive === right ? 0.8 : 0.2).toFixed(2)}`;
     });
-    fs.writeFileSync(path.join(workspace, 'predictions.csv'), `label,probability\n${csv.join('\n')}\n`);
+    fs.writeFileSync(path.join(h.workspace, 'predictions.csv'), `label,probability\n${csv.join('\n')}\n`);
     await action().handler(createMockActionContext({
       input: {
         name: 'income-v2',
@@ -177,7 +103,7 @@ describe('mlmon:builtin:onboard', () => {
         excludeColumns: ['income'],
         modelQuality: {
           problemType: 'BinaryClassification',
-          groundTruthUri: path.join(dir, 'root/ground-truth/income-v2'),
+          groundTruthUri: path.join(h.dir, 'root/ground-truth/income-v2'),
           baselineDatasetUri: 'predictions.csv',
           groundTruthAttribute: 'label',
           baselineProbabilityAttribute: 'probability',
@@ -185,14 +111,14 @@ describe('mlmon:builtin:onboard', () => {
           probabilityThreshold: 0.5,
         },
       },
-      workspacePath: workspace,
+      workspacePath: h.workspace,
     }) as any);
-    const mq = JSON.parse(fs.readFileSync(path.join(dir, 'root/baselines/income-v2/income-v2-model-quality/statistics.json'), 'utf8'));
+    const mq = JSON.parse(fs.readFileSync(path.join(h.dir, 'root/baselines/income-v2/income-v2-model-quality/statistics.json'), 'utf8'));
     expect(mq.binary_classification_metrics.accuracy.value).toBeCloseTo(0.9, 2);
-    const schedules = backend.requests[0].body.schedules;
+    const schedules = h.backend.requests[0].body.schedules;
     expect(schedules.map((s: any) => s.name)).toEqual(['income-v2-data-quality', 'income-v2-model-quality']);
     expect(schedules[1]).toMatchObject({ monitorType: 'ModelQuality', problemType: 'BinaryClassification', probabilityAttribute: '0', probabilityThresholdAttribute: 0.5 });
-    expect(backend.requests[1].body.rules.map((r: any) => r.scheduleName)).toEqual(['income-v2-data-quality', 'income-v2-model-quality']);
+    expect(h.backend.requests[1].body.rules.map((r: any) => r.scheduleName)).toEqual(['income-v2-data-quality', 'income-v2-model-quality']);
   }, 60_000);
 
   it('adds bias and feature-attribution monitors with their baselines', async () => {
@@ -202,10 +128,10 @@ describe('mlmon:builtin:onboard', () => {
       const positive = r.endsWith('>50K');
       return `${r.slice(0, r.lastIndexOf(','))},${positive ? 1 : 0},${(positive === (i % 7 !== 0) ? 0.8 : 0.2).toFixed(2)}`;
     });
-    fs.writeFileSync(path.join(workspace, 'scored.csv'), `${header},score\n${scored.join('\n')}\n`);
+    fs.writeFileSync(path.join(h.workspace, 'scored.csv'), `${header},score\n${scored.join('\n')}\n`);
     // A real Clarify explainability analysis.json (SageMaker examples) as the attribution baseline.
-    fs.copyFileSync(path.resolve(DEMO_DATA, '../../../shared/sagemaker-samples/aws__amazon-sagemaker-examples/sagemaker_model_monitor/fairness_and_explainability_jsonlines/SageMaker-Monitoring-Feature-Attribution-Drift-for-Endpoint.ipynb.extracted/baselining-output/analysis.json'), path.join(workspace, 'shap.json'));
-    fs.writeFileSync(path.join(workspace, 'model.json'), JSON.stringify({ kind: 'logistic', intercept: -1.2, weights: { age: 0.03, hr_per_week: 0.02 } }));
+    fs.copyFileSync(path.resolve(DEMO_DATA, '../../../shared/sagemaker-samples/aws__amazon-sagemaker-examples/sagemaker_model_monitor/fairness_and_explainability_jsonlines/SageMaker-Monitoring-Feature-Attribution-Drift-for-Endpoint.ipynb.extracted/baselining-output/analysis.json'), path.join(h.workspace, 'shap.json'));
+    fs.writeFileSync(path.join(h.workspace, 'model.json'), JSON.stringify({ kind: 'logistic', intercept: -1.2, weights: { age: 0.03, hr_per_week: 0.02 } }));
     const clarifyInput = {
       name: 'income-v3',
       owner: 'group:default/credit-risk',
@@ -217,23 +143,23 @@ describe('mlmon:builtin:onboard', () => {
         probabilityThreshold: 0.5,
         facet: { column: 'sex', values: ['Female'] },
         label: { column: 'income', positiveValues: ['1'] },
-        groundTruthUri: path.join(dir, 'root/ground-truth/income-v3'),
+        groundTruthUri: path.join(h.dir, 'root/ground-truth/income-v3'),
         probabilityAttribute: '0',
       },
       explainabilityMonitor: { explainer: 'linear', modelFileUri: 'model.json', baselineAnalysisUri: 'shap.json', probabilityAttribute: '0' },
     };
-    await action().handler(createMockActionContext({ input: clarifyInput, workspacePath: workspace }) as any);
+    await action().handler(createMockActionContext({ input: clarifyInput, workspacePath: h.workspace }) as any);
 
-    const baselines = path.join(dir, 'root/baselines/income-v3');
+    const baselines = path.join(h.dir, 'root/baselines/income-v3');
     const bias = JSON.parse(fs.readFileSync(path.join(baselines, 'income-v3-bias/analysis.json'), 'utf8'));
     expect(bias.post_training_bias_metrics).toMatchObject({ label: 'income', label_value_or_threshold: '1' });
     const sexReport = bias.post_training_bias_metrics.facets.sex[0];
     expect(sexReport.value_or_threshold).toBe('Female');
     expect(sexReport.metrics.find((m: any) => m.name === 'DI').value).toBeGreaterThan(0);
     expect(JSON.parse(fs.readFileSync(path.join(baselines, 'income-v3-explainability/model.json'), 'utf8')).kind).toBe('logistic');
-    expect(fs.readFileSync(path.join(baselines, 'income-v3-explainability/analysis.json'), 'utf8')).toBe(fs.readFileSync(path.join(workspace, 'shap.json'), 'utf8'));
+    expect(fs.readFileSync(path.join(baselines, 'income-v3-explainability/analysis.json'), 'utf8')).toBe(fs.readFileSync(path.join(h.workspace, 'shap.json'), 'utf8'));
 
-    const schedules = backend.requests[0].body.schedules;
+    const schedules = h.backend.requests[0].body.schedules;
     expect(schedules.map((s: any) => s.name)).toEqual(['income-v3-data-quality', 'income-v3-bias', 'income-v3-explainability']);
     const features = header.split(',').filter(c => c !== 'income');
     expect(schedules[1]).toEqual({
@@ -244,151 +170,48 @@ describe('mlmon:builtin:onboard', () => {
       features,
       facet: { column: 'sex', values: ['Female'] },
       label: { column: 'income', positiveValues: ['1'] },
-      groundTruthUri: pathToFileURL(path.join(dir, 'root/ground-truth/income-v3')).href,
+      groundTruthUri: pathToFileURL(path.join(h.dir, 'root/ground-truth/income-v3')).href,
       probabilityAttribute: '0',
       probabilityThresholdAttribute: 0.5,
     });
     expect(schedules[2]).toMatchObject({ monitorType: 'ModelExplainability', features, explainer: { kind: 'linear' }, probabilityAttribute: '0' });
 
     // Run again: the baselines are kept, the registration is the same.
-    fs.writeFileSync(path.join(workspace, 'shap.json'), fs.readFileSync(path.join(workspace, 'shap.json'), 'utf8').replace('label0', 'label1'));
-    await action().handler(createMockActionContext({ input: clarifyInput, workspacePath: workspace }) as any);
+    fs.writeFileSync(path.join(h.workspace, 'shap.json'), fs.readFileSync(path.join(h.workspace, 'shap.json'), 'utf8').replace('label0', 'label1'));
+    await action().handler(createMockActionContext({ input: clarifyInput, workspacePath: h.workspace }) as any);
     expect(fs.readFileSync(path.join(baselines, 'income-v3-explainability/analysis.json'), 'utf8')).toContain('label0');
-    expect(backend.requests[2].body).toEqual(backend.requests[0].body);
+    expect(h.backend.requests[2].body).toEqual(h.backend.requests[0].body);
 
     const refuse = (explainabilityMonitor: object) =>
-      action().handler(createMockActionContext({ input: { ...clarifyInput, explainabilityMonitor }, workspacePath: workspace }) as any);
+      action().handler(createMockActionContext({ input: { ...clarifyInput, explainabilityMonitor }, workspacePath: h.workspace }) as any);
     await expect(refuse({ explainer: 'http', baselineAnalysisUri: 'shap.json' })).rejects.toThrow(/http explainers .* may only be configured in app-config/);
     await expect(refuse({ explainer: 'linear', baselineAnalysisUri: 'shap.json' })).rejects.toThrow('explainabilityMonitor.modelFileUri: the linear explainer needs the model.json');
     await expect(
-      action().handler(createMockActionContext({ input: { ...clarifyInput, name: 'income-v4', biasMonitor: { ...clarifyInput.biasMonitor, predictionColumn: 'prediction' } }, workspacePath: workspace }) as any),
+      action().handler(createMockActionContext({ input: { ...clarifyInput, name: 'income-v4', biasMonitor: { ...clarifyInput.biasMonitor, predictionColumn: 'prediction' } }, workspacePath: h.workspace }) as any),
     ).rejects.toThrow('biasMonitor.datasetUri: the data set has no predictionColumn column "prediction"');
   }, 60_000);
 
-  describe('feature-attribution baseline computed from a data set', () => {
-    // 200 training rows: few enough that every row is explained (no sample), so the expected
-    // values can be computed here by hand from the SHAP definition of a linear model.
-    const trainingRows = () => {
-      const [header, ...rows] = fs.readFileSync(path.join(DEMO_DATA, 'adult_income_4000.csv'), 'utf8').trim().split('\n');
-      return { header: header.split(','), rows: rows.slice(0, 200).map(r => r.split(',')) };
-    };
-    const base = (explainabilityMonitor: object) => ({
-      name: 'income-shap',
-      owner: 'group:default/credit-risk',
-      datasetUri: 'train.csv',
-      excludeColumns: ['income'],
-      explainabilityMonitor,
-    });
-    const folder = () => path.join(dir, 'root/baselines/income-shap/income-shap-explainability');
-    const meanAbs = (values: number[]) => values.reduce((s, v) => s + Math.abs(v), 0) / values.length;
-
-    beforeEach(() => {
-      const { header, rows } = trainingRows();
-      fs.writeFileSync(path.join(workspace, 'train.csv'), `${header.join(',')}\n${rows.map(r => r.join(',')).join('\n')}\n`);
-      fs.writeFileSync(path.join(workspace, 'model.json'), JSON.stringify({ kind: 'logistic', intercept: -1.2, weights: { age: 0.03, hr_per_week: 0.02 } }));
-    });
-
-    it('linear: exact SHAP of model.json over the training rows, against the rows\' mean, kept for the monitor', async () => {
-      const linearInput = base({ explainer: 'linear', modelFileUri: 'model.json', probabilityAttribute: '0' });
-      await action().handler(createMockActionContext({ input: linearInput, workspacePath: workspace }) as any);
-
-      const { header, rows } = trainingRows();
-      const column = (name: string) => rows.map(r => Number(r[header.indexOf(name)]));
-      const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
-      const age = column('age');
-      const hours = column('hr_per_week');
-      const analysis = JSON.parse(fs.readFileSync(path.join(folder(), 'analysis.json'), 'utf8'));
-      const label0 = analysis.explanations.kernel_shap.label0;
-      expect(Object.keys(label0.global_shap_values)).toEqual(['age', 'hr_per_week']);
-      // Log-odds space: phi_i = w_i (x_i - background_i), aggregated as mean |phi|.
-      expect(label0.global_shap_values.age).toBeCloseTo(meanAbs(age.map(a => 0.03 * (a - mean(age)))), 10);
-      expect(label0.global_shap_values.hr_per_week).toBeCloseTo(meanAbs(hours.map(h => 0.02 * (h - mean(hours)))), 10);
-      expect(label0.expected_value).toBeCloseTo(-1.2 + 0.03 * mean(age) + 0.02 * mean(hours), 10);
-
-      // What the monitor's windows are explained with: the same model and background.
-      const store = openObjectStore(folder());
-      expect((await loadLinearModel(store)).featureNames).toEqual(['age', 'hr_per_week']);
-      const background = await loadShapBaseline(store, ['age', 'hr_per_week']);
-      expect(background).toHaveLength(1);
-      expect(background![0][0]).toBeCloseTo(mean(age), 10);
-      expect(backend.requests[0].body.schedules[1]).toMatchObject({ monitorType: 'ModelExplainability', explainer: { kind: 'linear' } });
-
-      // A second run keeps the baseline, even with another model.json.
-      const before = fs.statSync(path.join(folder(), 'analysis.json')).mtimeMs;
-      fs.writeFileSync(path.join(workspace, 'model.json'), JSON.stringify({ kind: 'logistic', intercept: 0, weights: { age: 1, hr_per_week: 1 } }));
-      await action().handler(createMockActionContext({ input: linearInput, workspacePath: workspace }) as any);
-      expect(fs.statSync(path.join(folder(), 'analysis.json')).mtimeMs).toBe(before);
-      expect(JSON.parse(fs.readFileSync(path.join(folder(), 'model.json'), 'utf8')).weights.age).toBe(0.03);
-      // replaceBaselines recomputes it with the new model.
-      await action().handler(createMockActionContext({ input: { ...linearInput, replaceBaselines: true }, workspacePath: workspace }) as any);
-      const replaced = JSON.parse(fs.readFileSync(path.join(folder(), 'analysis.json'), 'utf8'));
-      expect(replaced.explanations.kernel_shap.label0.global_shap_values.age).toBeCloseTo(meanAbs(age.map(a => a - mean(age))), 8);
-    }, 60_000);
-
-    it('writes nothing in a dry run', async () => {
-      const ctx = { ...createMockActionContext({ input: base({ explainer: 'linear', modelFileUri: 'model.json' }), workspacePath: workspace }), isDryRun: true };
-      await action().handler(ctx as any);
-      expect(fs.existsSync(path.join(dir, 'root'))).toBe(false);
-      expect(ctx.output).toHaveBeenCalledWith('schedules', ['income-shap-data-quality', 'income-shap-explainability']);
-    }, 60_000);
-
-    it('captured: aggregates the attribution columns a scored data set carries', async () => {
-      const { header, rows } = trainingRows();
-      const features = header.filter(c => c !== 'income');
-      // Attributions as a model would have returned them: one column per feature.
-      const attribution = (r: string[], f: number) => ((f % 3) - 1) * (r[0].length + f) / 10;
-      const scored = rows.map(r => [...r, ...features.map((_, f) => attribution(r, f))].join(','));
-      fs.writeFileSync(path.join(workspace, 'scored.csv'), `${[...header, ...features.map(f => `attr_${f}`)].join(',')}\n${scored.join('\n')}\n`);
-      await action().handler(createMockActionContext({
-        input: base({ explainer: 'captured', attributionsAttribute: 'attributions', datasetUri: 'scored.csv', attributionColumnPrefix: 'attr_' }),
-        workspacePath: workspace,
-      }) as any);
-      const global = JSON.parse(fs.readFileSync(path.join(folder(), 'analysis.json'), 'utf8')).explanations.kernel_shap.label0.global_shap_values;
-      expect(Object.keys(global).sort()).toEqual([...features].sort());
-      features.forEach((f, i) => expect(global[f]).toBeCloseTo(meanAbs(rows.map(r => attribution(r, i))), 10));
-      expect(fs.existsSync(path.join(folder(), 'model.json'))).toBe(false);
-    }, 60_000);
-
-    it('names what is missing', async () => {
-      const run = (explainabilityMonitor: object) =>
-        action().handler(createMockActionContext({ input: base(explainabilityMonitor), workspacePath: workspace }) as any);
-      await expect(run({ explainer: 'captured', attributionsAttribute: 'attributions' })).rejects.toThrow(
-        /^explainabilityMonitor\.baselineAnalysisUri: attributions the model returns cannot be computed from the training data/,
-      );
-      await expect(run({ explainer: 'captured', attributionsAttribute: 'attributions', attributionColumnPrefix: 'attr_' })).rejects.toThrow(
-        /^datasetUri: the data set has no column "attr_age", "attr_type_employer"/,
-      );
-      fs.writeFileSync(path.join(workspace, 'model.json'), JSON.stringify({ kind: 'linear', intercept: 0, weights: { age: 1, income: 2 } }));
-      await expect(run({ explainer: 'linear', modelFileUri: 'model.json' })).rejects.toThrow(
-        'explainabilityMonitor.modelFileUri: weights for income, which are not model inputs',
-      );
-      fs.writeFileSync(path.join(workspace, 'model.json'), JSON.stringify({ kind: 'linear', intercept: 0, weights: { tenure: 1 } }));
-      await expect(run({ explainer: 'linear', modelFileUri: 'model.json' })).rejects.toThrow('datasetUri: the data set has no column "tenure"');
-      expect(fs.existsSync(path.join(folder(), 'analysis.json'))).toBe(false);
-    }, 60_000);
-  });
-
   it('rejects bad input with the field named, before writing anything', async () => {
     const run = (overrides: object) =>
-      action().handler(createMockActionContext({ input: { ...input, ...overrides }, workspacePath: workspace }) as any);
+      action().handler(createMockActionContext({ input: { ...input, ...overrides }, workspacePath: h.workspace }) as any);
     await expect(run({ datasetUri: '/etc/passwd' })).rejects.toThrow(/^datasetUri: file:\/\/\/etc\/passwd is outside the locations/);
     await expect(run({ datasetUri: path.join(DEMO_DATA, 'missing.csv') })).rejects.toThrow(/^datasetUri: no file at/);
     await expect(run({ excludeColumns: ['price'] })).rejects.toThrow('datasetUri: the data set has no column "price"');
     await expect(run({ scheduleExpression: 'every hour' })).rejects.toThrow(/^scheduleExpression: /);
     await expect(run({ alerting: { datapointsToAlert: 3, evaluationPeriod: 2 } })).rejects.toThrow(/datapointsToAlert must not exceed/);
-    expect(fs.existsSync(path.join(dir, 'root/onboarding'))).toBe(false);
-    expect(backend.requests).toHaveLength(0);
+    expect(fs.existsSync(path.join(h.dir, 'root/onboarding'))).toBe(false);
+    expect(h.backend.requests).toHaveLength(0);
   }, 60_000);
 
   it('refuses an endpoint onboarded for another entity, and passes on backend refusals', async () => {
-    await action().handler(createMockActionContext({ input, workspacePath: workspace }) as any);
+    await action().handler(createMockActionContext({ input, workspacePath: h.workspace }) as any);
     await expect(
-      action().handler(createMockActionContext({ input: { ...input, name: 'other-model', endpointName: 'housing-price-v2' }, workspacePath: workspace }) as any),
+      action().handler(createMockActionContext({ input: { ...input, name: 'other-model', endpointName: 'housing-price-v2' }, workspacePath: h.workspace }) as any),
     ).rejects.toThrow('Endpoint housing-price-v2 is already onboarded for component:default/housing-price-v2');
 
     // An entity a SageMaker endpoint's record emits already.
     const arn = 'arn:aws:sagemaker:eu-west-1:123456789012:endpoint/housing-price-v3';
-    await writeOnboardingRecord(openObjectStore(path.join(dir, 'root')), {
+    await writeOnboardingRecord(openObjectStore(path.join(h.dir, 'root')), {
       version: 1,
       source: 'sagemaker',
       endpointName: 'housing-price-v3',
@@ -400,16 +223,16 @@ describe('mlmon:builtin:onboard', () => {
         spec: { type: 'ml-model', lifecycle: 'production', owner: 'group:default/ml-platform' },
       },
     });
-    const requests = backend.requests.length;
+    const requests = h.backend.requests.length;
     await expect(
-      action().handler(createMockActionContext({ input: { ...input, name: 'housing-price-v3' }, workspacePath: workspace }) as any),
+      action().handler(createMockActionContext({ input: { ...input, name: 'housing-price-v3' }, workspacePath: h.workspace }) as any),
     ).rejects.toThrow(`name: component:default/housing-price-v3 is already onboarded for endpoint ${arn}; choose another name`);
-    expect(fs.existsSync(path.join(dir, 'root/onboarding/models/housing-price-v3.json'))).toBe(false);
-    expect(backend.requests).toHaveLength(requests);
+    expect(fs.existsSync(path.join(h.dir, 'root/onboarding/models/housing-price-v3.json'))).toBe(false);
+    expect(h.backend.requests).toHaveLength(requests);
 
-    backend.server.close();
-    backend = await startBackend(403);
-    await expect(action().handler(createMockActionContext({ input, workspacePath: workspace }) as any)).rejects.toThrow(
+    h.backend.server.close();
+    h.backend = await startBackend(403);
+    await expect(action().handler(createMockActionContext({ input, workspacePath: h.workspace }) as any)).rejects.toThrow(
       'model-monitoring backend answered 403 to POST /models: not allowed to run jobs',
     );
   }, 60_000);
