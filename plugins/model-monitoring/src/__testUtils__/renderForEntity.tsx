@@ -3,7 +3,12 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { ModelMonitoringApi, modelMonitoringApiRef } from '../api';
 import { monitoredEntity } from './fixtures';
@@ -11,14 +16,22 @@ import { monitoredEntity } from './fixtures';
 /** A request that never answers, to see the loading state. */
 export const pending = () => new Promise<never>(() => {});
 
-/** Renders a card inside a test app with the given backend answers and entity. */
+/**
+ * Renders a card inside a test app with the given backend answers and entity. Permissions
+ * allow everything, as for an owner; a test nests its own permission API to refuse.
+ */
 export function renderForEntity(
   element: ReactElement,
   api: Partial<ModelMonitoringApi>,
   entity: Entity = monitoredEntity,
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[modelMonitoringApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [modelMonitoringApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },

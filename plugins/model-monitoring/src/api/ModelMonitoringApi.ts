@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  AlertState,
   AlertsResponse,
   AttributionDriftResponse,
   BiasDriftResponse,
@@ -15,6 +16,9 @@ import type {
   OverviewQuery,
   OverviewResponse,
   PredictionDistributionResponse,
+  RunRequest,
+  RunResponse,
+  RunStatusResponse,
   TrafficResponse,
   ViolationsResponse,
 } from '@mlmon/plugin-model-monitoring-common';
@@ -75,6 +79,19 @@ export interface ModelMonitoringApi {
     query?: { from?: string; to?: string; period?: number },
   ): Promise<TrafficResponse>;
   getAlerts(entity: CompoundEntityRef): Promise<AlertsResponse>;
+  /** Marks an open alert as seen by the signed-in user (permission model-monitoring.alerts.update). */
+  acknowledgeAlert(
+    entity: CompoundEntityRef,
+    ruleName: string,
+    comment?: string,
+  ): Promise<AlertState>;
+  /** Starts an on-demand run or backfill of a schedule (permission model-monitoring.job.run). */
+  startRun(
+    entity: CompoundEntityRef,
+    request: RunRequest,
+  ): Promise<RunResponse>;
+  /** Progress of a run started with {@link ModelMonitoringApi.startRun}. */
+  getRun(entity: CompoundEntityRef, runId: string): Promise<RunStatusResponse>;
   /** Bias metrics of the ModelBias schedule over time, with the baseline's allowed band. */
   getBias(
     entity: CompoundEntityRef,

@@ -97,3 +97,82 @@ describe('ModelMonitoringClient', () => {
     expect(queryString({})).toBe('');
   });
 });
+
+describe('ModelMonitoringClient actions', () => {
+  function recordingClient(body: unknown) {
+    const requests: { url: string; method: string; body?: unknown }[] = [];
+    const client = new ModelMonitoringClient({
+      discoveryApi: {
+        getBaseUrl: async () => 'http://backend/api/model-monitoring',
+      },
+      fetchApi: {
+        fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+          requests.push({
+            url: String(input),
+            method: init?.method ?? 'GET',
+            body: init?.body ? JSON.parse(String(init.body)) : undefined,
+          });
+          return new Response(JSON.stringify(body), {
+            status: init?.method === 'POST' ? 202 : 200,
+            headers: { 'content-type': 'application/json' },
+          });
+        },
+      },
+    });
+    return { client, requests };
+  }
+
+  it('POSTs acknowledgements and runs as JSON and polls runs by id', async () => {
+    const { client, requests } = recordingClient({ runId: 'r 1' });
+    await client.acknowledgeAlert(entity, 'dq/violations');
+    await client.acknowledgeAlert(entity, 'dq', 'looking into it');
+    const started = await client.startRun(entity, {
+      scheduleName: 'housing-dq',
+      force: true,
+    });
+    await client.getRun(entity, started.runId);
+    const base =
+      'http://backend/api/model-monitoring/entities/default/component/housing-price';
+    expect(requests).toEqual([
+      {
+        url: `${base}/alerts/dq%2Fviolations/acknowledge`,
+        method: 'POST',
+        body: {},
+      },
+      {
+        url: `${base}/alerts/dq/acknowledge`,
+        method: 'POST',
+        body: { comment: 'looking into it' },
+      },
+      {
+        url: `${base}/runs`,
+        method: 'POST',
+        body: { scheduleName: 'housing-dq', force: true },
+      },
+      { url: `${base}/runs/r%201`, method: 'GET', body: undefined },
+    ]);
+  });
+
+  it('throws the backend refusal of an action as a ResponseError', async () => {
+    const client = new ModelMonitoringClient({
+      discoveryApi: { getBaseUrl: async () => 'http://backend' },
+      fetchApi: {
+        fetch: async () =>
+          new Response(
+            JSON.stringify({
+              error: { name: 'NotAllowedError', message: 'no runs for you' },
+              response: { statusCode: 403 },
+            }),
+            { status: 403, headers: { 'content-type': 'application/json' } },
+          ),
+      },
+    });
+    const failure = await client
+      .startRun(entity, { scheduleName: 's' })
+      .catch(e => e);
+    expect((failure as ResponseError).statusCode).toBe(403);
+    expect((failure as ResponseError).body.error.message).toBe(
+      'no runs for you',
+    );
+  });
+});

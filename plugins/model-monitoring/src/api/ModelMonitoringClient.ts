@@ -2,6 +2,8 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AcknowledgeAlertRequest,
+  AlertState,
   AlertsResponse,
   AttributionDriftResponse,
   BiasDriftResponse,
@@ -15,6 +17,9 @@ import type {
   OverviewQuery,
   OverviewResponse,
   PredictionDistributionResponse,
+  RunRequest,
+  RunResponse,
+  RunStatusResponse,
   TrafficResponse,
   ViolationsResponse,
 } from '@mlmon/plugin-model-monitoring-common';
@@ -102,6 +107,31 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
     return this.get(`${entityPath(entity)}/alerts`);
   }
 
+  acknowledgeAlert(
+    entity: CompoundEntityRef,
+    ruleName: string,
+    comment?: string,
+  ): Promise<AlertState> {
+    const body: AcknowledgeAlertRequest = comment ? { comment } : {};
+    return this.post(
+      `${entityPath(entity)}/alerts/${encodeURIComponent(
+        ruleName,
+      )}/acknowledge`,
+      body,
+    );
+  }
+
+  startRun(
+    entity: CompoundEntityRef,
+    request: RunRequest,
+  ): Promise<RunResponse> {
+    return this.post(`${entityPath(entity)}/runs`, request);
+  }
+
+  getRun(entity: CompoundEntityRef, runId: string): Promise<RunStatusResponse> {
+    return this.get(`${entityPath(entity)}/runs/${encodeURIComponent(runId)}`);
+  }
+
   getBias(
     entity: CompoundEntityRef,
     query: RangeQuery = {},
@@ -147,6 +177,21 @@ export class ModelMonitoringClient implements ModelMonitoringApi {
       throw await ResponseError.fromResponse(response);
     }
     return response.blob();
+  }
+
+  private async post<T>(path: string, body: unknown): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(
+      'model-monitoring',
+    );
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
   }
 
   private async get<T>(

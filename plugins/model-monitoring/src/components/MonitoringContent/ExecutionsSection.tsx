@@ -16,6 +16,7 @@ import {
   SourceErrors,
   useMonitoringData,
 } from '../shared';
+import { RunNow } from './RunNow';
 
 /** Opens a report in a new tab; fetched with the user's token, which a plain link lacks. */
 function ReportLink({ report }: { report: ExecutionReportLink }) {
@@ -83,39 +84,62 @@ const columns: TableColumn<MonitoringExecutionWithReports>[] = [
   },
 ];
 
-/** Executions in the range, newest first, with links to their report files. */
+/**
+ * Executions in the range, newest first, with links to their report files. With `runSchedules`
+ * (models the built-in engine runs), a "Run now" control starts a schedule and reloads the
+ * table when the run ends.
+ */
 export function ExecutionsSection({
   range,
+  runSchedules = [],
+  onRunFinished,
 }: {
   range: { from: string; to: string };
+  runSchedules?: string[];
+  onRunFinished?: () => void;
 }) {
   const state = useMonitoringData(
     (api, ref) =>
       api.getExecutions(ref, { from: range.from, to: range.to, limit: 200 }),
     [range.from, range.to],
   );
+  const { retry } = state;
+  const runControl = runSchedules.length > 0 && (
+    <Box mb={1}>
+      <RunNow
+        schedules={runSchedules}
+        onFinished={() => {
+          retry();
+          onRunFinished?.();
+        }}
+      />
+    </Box>
+  );
   return (
-    <CardStates
-      state={state}
-      isEmpty={v => v.items.length === 0}
-      emptyTitle="No executions in this range"
-    >
-      {v => (
-        <>
-          <SourceErrors errors={v.errors} />
-          <Table<MonitoringExecutionWithReports>
-            title={`Executions (${v.items.length}${v.nextCursor ? '+' : ''})`}
-            options={{
-              paging: v.items.length > 10,
-              pageSize: 10,
-              padding: 'dense',
-              filtering: false,
-            }}
-            data={v.items.map(i => ({ ...i }))}
-            columns={columns}
-          />
-        </>
-      )}
-    </CardStates>
+    <>
+      {runControl}
+      <CardStates
+        state={state}
+        isEmpty={v => v.items.length === 0}
+        emptyTitle="No executions in this range"
+      >
+        {v => (
+          <>
+            <SourceErrors errors={v.errors} />
+            <Table<MonitoringExecutionWithReports>
+              title={`Executions (${v.items.length}${v.nextCursor ? '+' : ''})`}
+              options={{
+                paging: v.items.length > 10,
+                pageSize: 10,
+                padding: 'dense',
+                filtering: false,
+              }}
+              data={v.items.map(i => ({ ...i }))}
+              columns={columns}
+            />
+          </>
+        )}
+      </CardStates>
+    </>
   );
 }

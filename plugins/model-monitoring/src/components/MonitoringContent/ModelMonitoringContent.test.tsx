@@ -23,6 +23,7 @@ import {
   incomeEntity,
   incomeSummary,
 } from '../../__testUtils__/clarifyFixtures';
+import { alerts } from '../../__testUtils__/alertsFixtures';
 import { ModelMonitoringContent } from './ModelMonitoringContent';
 
 // The dashboard renders eight sections with charts and tables; jsdom needs a moment.
@@ -45,6 +46,7 @@ function answeringApi(
     getSummary: jest.fn().mockResolvedValue(summary),
     getBias: jest.fn().mockResolvedValue(bias),
     getAttribution: jest.fn().mockResolvedValue(attribution),
+    getAlerts: jest.fn().mockResolvedValue(alerts),
     ...overrides,
   };
 }
@@ -58,6 +60,10 @@ describe('ModelMonitoringContent', () => {
     );
     expect(chart.querySelectorAll('.recharts-line-curve')).toHaveLength(2);
     expect(within(chart).getByText('threshold 0.1')).toBeInTheDocument();
+    // The owners' alerts sit on the same tab, with the rule that fired.
+    expect(
+      (await screen.findAllByText('housing-dq-violations')).length,
+    ).toBeGreaterThan(0);
     expect(screen.getByText('Drifted')).toBeInTheDocument();
     // The most drifted feature opens without a click.
     expect(

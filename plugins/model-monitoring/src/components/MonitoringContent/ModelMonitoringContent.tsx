@@ -11,6 +11,7 @@ import {
 } from '@mlmon/plugin-model-monitoring-common';
 import { useMemo, useState } from 'react';
 import { useMonitoringData } from '../shared';
+import { AlertsSection } from './AlertsSection';
 import { AttributionSection } from './AttributionSection';
 import { BiasSection } from './BiasSection';
 import { DriftSection } from './DriftSection';
@@ -37,6 +38,13 @@ export function ModelMonitoringContent() {
   const monitorTypes = new Set(
     (summary.value?.monitors ?? []).map(m => m.monitorType),
   );
+  // Only the built-in engine runs schedules on demand; SageMaker runs its own.
+  const runSchedules =
+    summary.value?.source === 'builtin'
+      ? summary.value.monitors.map(m => m.scheduleName)
+      : [];
+  // Bumped when an on-demand run ends, so the alerts it may have changed reload.
+  const [runsFinished, setRunsFinished] = useState(0);
 
   if (!isModelMonitoringAvailable(entity)) {
     return <MissingAnnotationEmptyState annotation={ANNOTATION_ENDPOINT} />;
@@ -90,7 +98,14 @@ export function ModelMonitoringContent() {
         <TrafficSection range={range} />
       </Grid>
       <Grid item xs={12}>
-        <ExecutionsSection range={range} />
+        <AlertsSection refreshKey={runsFinished} />
+      </Grid>
+      <Grid item xs={12}>
+        <ExecutionsSection
+          range={range}
+          runSchedules={runSchedules}
+          onRunFinished={() => setRunsFinished(n => n + 1)}
+        />
       </Grid>
     </Grid>
   );
