@@ -101,6 +101,12 @@ for (const theme of themes) {
       await expect(
         page.getByRole('cell', { name: 'median_income' }).first(),
       ).toBeVisible();
+      // The owner's alert for the drift is open and can be acknowledged (or was, by the other theme's run).
+      const alerts = page.getByRole('table', { name: 'Alert states' });
+      await expect(
+        alerts.getByRole('row').filter({ hasText: 'housing-price-regressor-data-quality-violations' }),
+      ).toContainText('In alert');
+      await expect(page.getByRole('button', { name: 'Run now' })).toBeVisible();
       await page.screenshot({
         path: `screenshots/monitoring-tab-${theme}.png`,
         fullPage: true,

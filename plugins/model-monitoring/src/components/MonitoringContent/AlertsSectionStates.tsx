@@ -132,34 +132,36 @@ export function AlertStatesTable({
       <TableHead>
         <TableRow>
           <TableCell>Rule</TableCell>
-          <TableCell>Kind</TableCell>
-          <TableCell>Schedule</TableCell>
           <TableCell>Status</TableCell>
           <TableCell>Since</TableCell>
           <TableCell>Reason</TableCell>
-          <TableCell>Datapoints</TableCell>
+          <TableCell style={{ whiteSpace: 'nowrap' }}>Datapoints</TableCell>
           <TableCell>Acknowledged</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {sorted.map(a => (
           <TableRow key={a.ruleName}>
-            <TableCell>{a.ruleName}</TableCell>
-            <TableCell>{ALERT_KIND_LABELS[a.kind]}</TableCell>
-            <TableCell>{a.scheduleName}</TableCell>
+            <TableCell>
+              {a.ruleName}
+              {/* Kind and schedule under the name: the table stays readable at half width. */}
+              <Typography variant="caption" color="textSecondary" display="block">
+                {ALERT_KIND_LABELS[a.kind]} · {a.scheduleName}
+              </Typography>
+            </TableCell>
             <TableCell>
               <AlertStatusChip status={a.status} />
             </TableCell>
-            <TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
               <span title={formatDateTime(a.since)}>
                 {formatRelative(a.since)}
               </span>
             </TableCell>
             <TableCell>{a.reason}</TableCell>
-            <TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
               {a.datapointsInAlert} of {a.evaluationPeriod}
             </TableCell>
-            <TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
               <Acknowledgement alert={a} onAcknowledged={onAcknowledged} />
             </TableCell>
           </TableRow>
