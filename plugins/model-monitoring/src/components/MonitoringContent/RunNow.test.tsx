@@ -43,15 +43,17 @@ async function chooseSchedule(name: string) {
 describe('RunNow', () => {
   it('runs the chosen schedule, follows its progress until it ends and then reloads', async () => {
     const startRun = jest.fn().mockResolvedValue(accepted);
+    // The second poll answers only once the test has seen the progress, so a slow machine
+    // cannot skip the intermediate state.
+    let finish: (status: RunStatusResponse) => void = () => {};
     const getRun = jest
       .fn()
       .mockResolvedValueOnce(runStatus({ windowsDone: 1 }))
-      .mockResolvedValueOnce(
-        runStatus({
-          state: 'Completed',
-          windowsDone: 2,
-          finishedAt: new Date(NOW).toISOString(),
-        }),
+      .mockImplementationOnce(
+        () =>
+          new Promise<RunStatusResponse>(resolve => {
+            finish = resolve;
+          }),
       );
     const onFinished = jest.fn();
     await renderForEntity(
@@ -76,6 +78,16 @@ describe('RunNow', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run now' })).toBeDisabled();
+    await waitFor(() => expect(getRun).toHaveBeenCalledTimes(2));
+    act(() =>
+      finish(
+        runStatus({
+          state: 'Completed',
+          windowsDone: 2,
+          finishedAt: new Date(NOW).toISOString(),
+        }),
+      ),
+    );
     expect(
       await screen.findByText(
         'Run of housing-mq finished: 2 of 2 windows done, 0 failed',
