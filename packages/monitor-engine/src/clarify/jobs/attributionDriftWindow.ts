@@ -1,5 +1,4 @@
 import type { ObjectStore } from '../../storage/ObjectStore';
-import { reportPrefix } from '../../storage/layout';
 import { quoteIdentifier } from '../../sql/sqlText';
 import { ClarifyAnalysis } from '../analysis/clarifyAnalysisSchema';
 import { numericCell } from '../bias/biasAnalysisConfig';
@@ -10,7 +9,7 @@ import { KernelShapExplainer } from '../attribution/kernelShapExplainer';
 import { LinearModel, LinearModelExplainer } from '../attribution/linearModelExplainer';
 import { attributionDriftFromLocal } from './attributionJobs';
 import { loadClarifyBaseline } from './clarifyBaselineFiles';
-import { ClarifyWindowExecution, DEFAULT_MINIMUM_CLARIFY_ROWS, completeClarifyExecution, describeUnusableWindow, failedExecution } from './clarifyWindowExecution';
+import { ClarifyWindowExecution, completeClarifyExecution, failedExecution, recordOpenedWindow } from './clarifyWindowExecution';
 import { ClarifyWindowOptions, createClarifyWindowTable } from './clarifyWindowTable';
 import { summaryBackgroundRow } from './featureRows';
 
@@ -119,11 +118,7 @@ export async function runAttributionDriftWindow(options: AttributionDriftWindowO
     return { ...execution, failureReason: (error as Error).message };
   }
   try {
-    execution.window = window.window.window;
-    execution.scheduledTime = window.window.scheduledTime;
-    execution.reportPrefix = reportPrefix(options.endpoint, options.schedule, window.window.scheduledTime);
-    execution.read = window.report;
-    const unusable = describeUnusableWindow(window.report, options.endpoint, options.minimumRows ?? DEFAULT_MINIMUM_CLARIFY_ROWS, false);
+    const unusable = recordOpenedWindow(execution, window, options, false);
     if (unusable) return { ...execution, failureReason: unusable };
     const maxRows = options.maxRows ?? (spec.kind === 'http' ? DEFAULT_MAX_EXPLAINED_ROWS.http : DEFAULT_MAX_EXPLAINED_ROWS.local);
     const columns = spec.kind === 'captured'
@@ -149,7 +144,7 @@ export async function runAttributionDriftWindow(options: AttributionDriftWindowO
     });
     execution.ndcgByLabel = result.ndcgByLabel;
     execution.contributorsByLabel = result.contributorsByLabel;
-    return await completeClarifyExecution(execution, options.output, execution.reportPrefix, result);
+    return await completeClarifyExecution(execution, options.output, execution.reportPrefix!, result);
   } catch (error) {
     return { ...execution, failureReason: (error as Error).message };
   } finally {

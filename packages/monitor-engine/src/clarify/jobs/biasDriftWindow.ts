@@ -1,11 +1,10 @@
 import type { ObjectStore } from '../../storage/ObjectStore';
-import { reportPrefix } from '../../storage/layout';
 import { ClarifyAnalysis } from '../analysis/clarifyAnalysisSchema';
 import { BiasAnalysisConfig, FacetSpec, LabelSpec } from '../bias/biasAnalysisConfig';
 import { PostTrainingMetricName } from '../bias/biasMetricCatalog';
 import { runBiasDriftMonitor } from './biasJobs';
 import { loadClarifyBaseline } from './clarifyBaselineFiles';
-import { ClarifyWindowExecution, DEFAULT_MINIMUM_CLARIFY_ROWS, completeClarifyExecution, describeUnusableWindow, failedExecution } from './clarifyWindowExecution';
+import { ClarifyWindowExecution, completeClarifyExecution, failedExecution, recordOpenedWindow } from './clarifyWindowExecution';
 import { ClarifyWindowOptions, createClarifyWindowTable } from './clarifyWindowTable';
 
 /**
@@ -58,11 +57,7 @@ export async function runBiasDriftWindow(options: BiasDriftWindowOptions): Promi
     return { ...execution, failureReason: (error as Error).message };
   }
   try {
-    execution.window = window.window.window;
-    execution.scheduledTime = window.window.scheduledTime;
-    execution.reportPrefix = reportPrefix(options.endpoint, options.schedule, window.window.scheduledTime);
-    execution.read = window.report;
-    const unusable = describeUnusableWindow(window.report, options.endpoint, options.minimumRows ?? DEFAULT_MINIMUM_CLARIFY_ROWS, true);
+    const unusable = recordOpenedWindow(execution, window, options, true);
     if (unusable) return { ...execution, failureReason: unusable };
     const config: BiasAnalysisConfig = {
       facet: options.facet,
@@ -82,7 +77,7 @@ export async function runBiasDriftWindow(options: BiasDriftWindowOptions): Promi
       baseline,
       metricContext: { endpoint: options.endpoint, monitoringSchedule: options.schedule, timestamp: window.window.scheduledTime },
     });
-    return await completeClarifyExecution(execution, options.output, execution.reportPrefix, result);
+    return await completeClarifyExecution(execution, options.output, execution.reportPrefix!, result);
   } catch (error) {
     return { ...execution, failureReason: (error as Error).message };
   } finally {

@@ -1,8 +1,8 @@
-import type { TimeWindow } from '../../storage/layout';
+import { reportPrefix, type TimeWindow } from '../../storage/layout';
 import { ClarifyAnalysis } from '../analysis/clarifyAnalysisSchema';
 import { ClarifyViolation } from '../constraintViolationsFile';
 import { DriftContributor } from '../drift/rankDriftContributors';
-import { ClarifyWindowReport } from './clarifyWindowTable';
+import { ClarifyWindowReport, ClarifyWindowTable } from './clarifyWindowTable';
 import type { ObjectStore } from '../../storage/ObjectStore';
 import type { CloudWatchMetricBatch } from '../clarifyCloudWatchMetrics';
 import { clarifyExitMessage, writeClarifyReport } from './clarifyReportWriter';
@@ -79,4 +79,21 @@ export async function completeClarifyExecution(
   execution.status = result.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
   execution.exitMessage = clarifyExitMessage(result.violations.length);
   return execution;
+}
+
+/**
+ * Records on the execution which window was read and where its reports go, then says why the
+ * window cannot be analysed (undefined when it can): the common start of both Clarify monitors.
+ */
+export function recordOpenedWindow(
+  execution: ClarifyWindowExecution,
+  window: ClarifyWindowTable,
+  options: { endpoint: string; schedule: string; minimumRows?: number },
+  needsLabels: boolean,
+): string | undefined {
+  execution.window = window.window.window;
+  execution.scheduledTime = window.window.scheduledTime;
+  execution.reportPrefix = reportPrefix(options.endpoint, options.schedule, window.window.scheduledTime);
+  execution.read = window.report;
+  return describeUnusableWindow(window.report, options.endpoint, options.minimumRows ?? DEFAULT_MINIMUM_CLARIFY_ROWS, needsLabels);
 }
