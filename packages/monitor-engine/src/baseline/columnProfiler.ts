@@ -1,5 +1,5 @@
 import type { SqlEngine } from '../sql/SqlEngine';
-import { valueTypeCodeSql } from './dataTypes';
+import { numberFromTextSql, valueTypeCodeSql } from './dataTypes';
 import { KLL_BUCKET_COUNT } from './kllSketch';
 import { sketchItems } from './sketchItems';
 import { profileWideTable } from './wideProfiler';
@@ -47,7 +47,7 @@ export interface ProfiledTable {
 export function typedValueColumnsSql(valueSql: string): string {
   return `${valueTypeCodeSql(
     valueSql,
-  )}::UTINYINT AS t, TRY_CAST(${valueSql} AS DOUBLE) AS d`;
+  )}::UTINYINT AS t, ${numberFromTextSql(valueSql)} AS d`;
 }
 
 export { CATEGORICAL_CARDINALITY_THRESHOLD } from './profileAssembly';
@@ -88,7 +88,8 @@ export async function profileTable(
   try {
     return await assembleProfile(table.names, {
       moments: () => engine.query<MomentsRow>(`SELECT * FROM ${momentsTable}`),
-      buckets: numeric => bucketCounts(engine, typed, momentsTable, numeric),
+      buckets: numeric =>
+        longBucketCounts(engine, typed, momentsTable, numeric),
       sketches: (numeric, present) =>
         sketchItems(engine, typed, numeric, present),
       categorical: text => categoricalBuckets(engine, typed, text),
@@ -107,9 +108,11 @@ const inList = (indexes: number[]) =>
  * computed in SQL with the same double arithmetic, in the same order, as kllBuckets; a first
  * guess of the bucket from the value is corrected against those bounds.
  */
-async function bucketCounts(
+export async function longBucketCounts(
   engine: SqlEngine,
+  /** Long typed table (i, t, d). */
   table: string,
+  /** Table or view of each column's i, mn and mx. */
   moments: string,
   numeric: number[],
 ): Promise<Map<number, number[]>> {

@@ -45,6 +45,15 @@ export function valueTypeCodeSql(valueSql: string): string {
     ELSE 4 END`;
 }
 
+/**
+ * SQL for the number of a text deequ detects as Integral or Fractional. deequ allows a space
+ * between the sign and the digits ("- 5"), which DuckDB's cast rejects: that rare form is read
+ * again without its space, so the value counts as the number its type says it is.
+ */
+export function numberFromTextSql(valueSql: string): string {
+  return `coalesce(TRY_CAST(${valueSql} AS DOUBLE), TRY_CAST(replace(${valueSql}, ' ', '') AS DOUBLE))`;
+}
+
 /** How many values of a column were detected as each type. */
 export interface TypeCounts {
   missing: number;

@@ -1,4 +1,4 @@
-import { valueTypeCodeSql } from '../baseline/dataTypes';
+import { numberFromTextSql, valueTypeCodeSql } from '../baseline/dataTypes';
 import {
   wideNumberColumn,
   wideTypeColumn,
@@ -154,7 +154,7 @@ export function regularWindowSql(
       const columns = [t];
       if (storage[j] !== 'text')
         columns.push(
-          `CASE WHEN ${t} IN (1, 2) THEN TRY_CAST(${v} AS DOUBLE) END AS ${wideNumberColumn(
+          `CASE WHEN ${t} IN (1, 2) THEN ${numberFromTextSql(v)} END AS ${wideNumberColumn(
             j,
           )}`,
         );

@@ -3,16 +3,13 @@ import type { ObjectStore } from '../storage/ObjectStore';
 import { Statistics, writeStatistics } from '../formats/statistics';
 import { writeConstraints } from '../formats/constraints';
 import { ConstraintViolations, writeViolations } from '../formats/violations';
-import { profileTable } from '../baseline/columnProfiler';
 import { suggestConstraints } from '../baseline/suggestConstraints';
 import type { TypeCounts } from '../baseline/dataTypes';
 import {
   CaptureScanReport,
   describeScanReport,
-  scanCaptureFiles,
 } from '../capture/captureWindowTable';
 import { localCaptureFiles } from '../capture/localCaptureFiles';
-import { createRegularWindowTable } from '../capture/regularWindowTable';
 import { evaluateConstraints } from './constraintChecks';
 import {
   METRICS_FILE_NAME,
@@ -22,8 +19,7 @@ import {
 } from './dataQualityMetrics';
 import { DataQualityBaseline, loadBaselineDir } from './loadBaseline';
 import { ReportOutput, writeOutputFiles } from './reportOutput';
-import { WindowColumns, createWindowTable } from './windowColumns';
-import { domainShares } from './domainShares';
+import { WindowReadPath, readWindowProfile } from './readWindowProfile';
 
 export interface DataQualityMonitorOptions {
   engine: SqlEngine;
@@ -47,10 +43,10 @@ export interface DataQualityMonitorOptions {
   /** The schedule name used as the metrics' MonitoringSchedule dimension. */
   monitoringSchedule?: string;
   /**
-   * 'general' skips the one-pass fast path for windows of the common shape (see
-   * capture/regularWindowTable.ts), to compare both; the default tries it first.
+   * 'general' skips the fast paths for windows of the common shape, 'one-pass' the streamed
+   * one (see readWindowProfile.ts), to compare them; the default tries the fastest first.
    */
-  windowPath?: 'auto' | 'general';
+  windowPath?: 'auto' | 'one-pass' | 'general';
 }
 
 export type ExecutionStatus =
@@ -68,11 +64,8 @@ export interface DataQualityExecutionResult {
   metrics?: MetricDatum[];
   /** What the capture scan read and left out (malformed lines, wrong widths…). */
   capture?: CaptureScanReport;
-  /**
-   * How the window was read: in one pass into a wide table (every request of the common
-   * shape), or by the general scan.
-   */
-  readPath?: 'one-pass' | 'general';
+  /** How the window was read (see readWindowProfile.ts). */
+  readPath?: WindowReadPath;
   /** Checks that were skipped and why, and what the scan left out, for people. */
   notes: string[];
   /** Locations of the files written. */
@@ -130,41 +123,28 @@ export async function runDataQualityMonitor(
     start: options.start,
     end: options.end,
   });
-  let releaseWindow: (() => Promise<void>) | undefined;
   try {
-    const baselineNames = baseline.constraints.features.map(f => f.name);
-    // The fast path first (one pass, windows of the common shape only), else the general scan.
-    const regular =
+    const read = await readWindowProfile(
+      options.engine,
+      local.files,
+      options,
+      baseline.constraints,
       options.windowPath === 'general'
-        ? undefined
-        : await createRegularWindowTable(
-            options.engine,
-            local.files,
-            options,
-            baselineNames,
-            new Set(
-              baseline.constraints.features
-                .filter(f => f.string_constraints?.domains?.length)
-                .map(f => f.name),
-            ),
-          );
-    let window: Pick<WindowColumns, 'table' | 'release'> | undefined = regular;
-    let report = regular?.report;
-    if (!regular) {
-      const scan = await scanCaptureFiles(options.engine, local.files, options);
-      report = scan.report;
-      if (report.records > 0)
-        window = await createWindowTable(options.engine, scan, baselineNames);
-    }
-    releaseWindow = window?.release;
-    const notes = report ? describeScanReport(report) : [];
-    if (!window || !report) {
+        ? 'general'
+        : options.windowPath === 'one-pass'
+        ? 'one-pass'
+        : 'streamed',
+    );
+    const report = read.report;
+    const notes = describeScanReport(report);
+    const { profile, names } = read;
+    if (!profile || !names) {
       const where = `${options.captureStore.url} ${options.endpoint}/${
         options.variant ?? 'AllTraffic'
       }`;
       return failed(
         `No captured data in the window ${options.start.toISOString()} to ${options.end.toISOString()} at ${where} ` +
-          `(${report?.files ?? 0} file(s), ${report?.lines ?? 0} line(s)).${
+          `(${report.files} file(s), ${report.lines} line(s)).${
             notes.length
               ? ` ${notes.join('; ')}`
               : ' Check the endpoint, variant and window.'
@@ -172,14 +152,8 @@ export async function runDataQualityMonitor(
         { capture: report, notes },
       );
     }
-    const profile = await profileTable(options.engine, window.table);
     const typeCounts = new Map<string, TypeCounts>(
-      window.table.names.map((name, i) => [name, profile.typeCounts[i]]),
-    );
-    const shares = await domainShares(
-      options.engine,
-      window.table,
-      baseline.constraints,
+      names.map((name, i) => [name, profile.typeCounts[i]]),
     );
     const checks = evaluateConstraints(
       baseline.constraints,
@@ -187,7 +161,7 @@ export async function runDataQualityMonitor(
       {
         statistics: profile.statistics,
         typeCounts,
-        domainShares: shares,
+        domainShares: read.domainShares ?? new Map(),
       },
     );
     if (!baseline.statistics)
@@ -232,7 +206,7 @@ export async function runDataQualityMonitor(
       violations,
       metrics,
       capture: report,
-      readPath: regular ? ('one-pass' as const) : ('general' as const),
+      readPath: read.readPath,
       notes,
       outputs,
     };
@@ -243,7 +217,6 @@ export async function runDataQualityMonitor(
       }`,
     );
   } finally {
-    if (releaseWindow) await releaseWindow();
     await local.cleanup();
   }
 }

@@ -1,6 +1,6 @@
 import type { SqlEngine } from '../sql/SqlEngine';
 import type { ProfiledTable } from '../baseline/columnProfiler';
-import { valueTypeCodeSql } from '../baseline/dataTypes';
+import { numberFromTextSql, valueTypeCodeSql } from '../baseline/dataTypes';
 import type { CaptureScan } from '../capture/captureWindowTable';
 
 /**
@@ -48,7 +48,7 @@ export async function createWindowTable(
   await engine.query(
     `CREATE OR REPLACE TEMP VIEW ${view} AS
      SELECT rowid // ${width} AS rid, (rowid % ${width})::INTEGER AS i, v, t,
-            TRY_CAST(v AS DOUBLE) AS d
+            ${numberFromTextSql('v')} AS d
      FROM ${values}`,
   );
   const release = async () => {

@@ -1,0 +1,289 @@
+import fs from 'node:fs';
+import type { SqlEngine } from '../sql/SqlEngine';
+import type { InferredType } from '../formats/statistics';
+import { isNumericType } from '../baseline/dataTypes';
+import { KLL_BUCKET_COUNT, sketchLevelFor } from '../baseline/kllSketch';
+import { SAMPLE_SIZE, sketchItems } from '../baseline/sketchItems';
+import { longBucketCounts } from '../baseline/columnProfiler';
+import {
+  MomentsRow,
+  ProfileResult,
+  assembleProfile,
+} from '../baseline/profileAssembly';
+import type { CaptureFile, CaptureScanReport } from './captureWindowTable';
+import { FirstRequestShape, firstRequestShapeSql } from './regularWindowSql';
+import {
+  PlaceKind,
+  SAMPLE_HASH_BUCKETS,
+  ValuePlace,
+  streamedColumns,
+  streamedWindowSql,
+} from './streamedWindowSql';
+import {
+  TextCounts,
+  categoricalFromCounts,
+  domainShareFromCounts,
+  textCountsFromHistogram,
+} from './textValueCounts';
+import { scaledBucketCounts } from './scaledBucketCounts';
+
+/**
+ * The streamed read of a capture window: when every request has the window's common shape
+ * (streamedWindowSql.ts), the files are read once and profiled on the way, nothing stored: the
+ * statistics come straight out of one aggregate. The KLL sketch and buckets are read from a
+ * sample of the numbers chosen by a hash of each request (the whole column up to
+ * sketchItems.ts's SAMPLE_SIZE, so small windows are exact; a fixed size beyond, so memory does
+ * not grow with the window). Windows this cannot profile exactly as the general scan would —
+ * requests of another shape, numbers deequ reads differently from a cast, a text column
+ * holding only numbers, a column whose sketch keeps its values in input order — are left to
+ * the other paths: this one gives up, it never reports.
+ */
+export interface StreamedWindow {
+  names: string[];
+  profile: ProfileResult;
+  /** Share of each domain-checked feature's values inside its baseline domain. */
+  domainShares: Map<string, number>;
+  report: CaptureScanReport;
+}
+
+export interface StreamedWindowBaseline {
+  /** Baseline feature names, in column order. */
+  names: readonly string[];
+  /** The baseline's type of each feature. */
+  types: ReadonlyMap<string, InferredType>;
+  /** Value domains of the features that have one (categorical_values_check). */
+  domains: ReadonlyMap<string, readonly string[]>;
+}
+
+let counter = 0;
+
+/** Requests per byte of the first files, times all bytes: enough to size the sample. */
+function estimatedRequests(paths: readonly string[]): number {
+  let bytes = 0;
+  let lines = 0;
+  let sampledBytes = 0;
+  for (const p of paths) {
+    const size = fs.statSync(p).size;
+    bytes += size;
+    if (sampledBytes < 4 * 1024 * 1024) {
+      const text = fs.readFileSync(p);
+      sampledBytes += text.length;
+      for (let k = 0; k < text.length; k++) if (text[k] === 10) lines++;
+    }
+  }
+  return sampledBytes === 0 ? 0 : (bytes / sampledBytes) * Math.max(lines, 1);
+}
+
+const numberOf = (value: unknown) => Number(value ?? 0);
+
+export async function profileStreamedWindow(
+  engine: SqlEngine,
+  files: readonly CaptureFile[],
+  window: { start: Date; end: Date },
+  baseline: StreamedWindowBaseline,
+): Promise<StreamedWindow | undefined> {
+  if (files.length === 0) return undefined;
+  const paths = files.map(f => f.path);
+  const [first] = await engine.query<FirstRequestShape>(
+    firstRequestShapeSql(files.length),
+    paths,
+  );
+  const [w, ow] = [Number(first?.w ?? 0), Number(first?.ow ?? -1)];
+  if (!first?.csv_in || !first.csv_out || !(w > 0) || !(ow >= 0))
+    return undefined;
+  // The naming rule of the other paths: the output is a column of its own unless the
+  // baseline has exactly the input columns.
+  const includesOutput = ow > 0 && baseline.names.length !== w;
+  const width = w + (includesOutput ? ow : 0);
+  const names = [...Array(width).keys()].map(
+    i => baseline.names[i] ?? `_c${i}`,
+  );
+  const kindOf = (j: number): PlaceKind =>
+    isNumericType(baseline.types.get(names[j]) ?? 'String') ? 'number' : 'text';
+  // Domains are checked on texts; a number column with one is left to the other paths.
+  if (
+    names.some((name, j) => baseline.domains.has(name) && kindOf(j) !== 'text')
+  )
+    return undefined;
+  const outputCell = (k: number) => (ow === 1 ? 'o.data' : `osplit[${k + 1}]`);
+  // The first request's type code of each value (output first when it is a column).
+  const codes = [
+    ...(includesOutput ? first.out_codes ?? [] : []),
+    ...(first.in_codes ?? []),
+  ];
+  const places: ValuePlace[] = names.map((_, j) => {
+    const kind = kindOf(j);
+    const code = Number(codes[j]);
+    return {
+      kind,
+      cell:
+        includesOutput && j < ow
+          ? outputCell(j)
+          : `split[${j - (includesOutput ? ow : 0) + 1}]`,
+      ...(kind === 'number' && (code === 1 || code === 2)
+        ? { form: code === 1 ? ('integral' as const) : ('fractional' as const) }
+        : {}),
+    };
+  });
+  const outputPlaces = [...Array(ow).keys()].map(k =>
+    includesOutput ? places[k] : { kind: 'text' as const },
+  );
+  const inputPlaces = places.slice(includesOutput ? ow : 0);
+
+  const estimate = estimatedRequests(paths);
+  const keep =
+    estimate <= SAMPLE_SIZE
+      ? ('all' as const)
+      : Math.max(1, Math.ceil((SAMPLE_SIZE / estimate) * SAMPLE_HASH_BUCKETS));
+  const id = ++counter;
+  const [aggregate, sample, bounds] = [
+    `streamed_window_${id}`,
+    `streamed_sample_${id}`,
+    `streamed_bounds_${id}`,
+  ];
+  const query = streamedWindowSql({
+    first,
+    paths,
+    window,
+    places,
+    inputPlaces,
+    outputPlaces,
+    keep,
+  });
+  try {
+    await engine.query(
+      `CREATE OR REPLACE TEMP TABLE ${aggregate} AS ${query.sql}`,
+      query.params,
+    );
+    const [row] = await engine.query<Record<string, unknown>>(
+      `SELECT * EXCLUDE (sample) FROM ${aggregate}`,
+    );
+    const n = numberOf(row.n);
+    if (n === 0 || numberOf(row.irregular) > 0) return undefined;
+
+    const numbers = places.flatMap((p, j) => (p.kind === 'number' ? [j] : []));
+    const texts = new Map<number, TextCounts>();
+    const moments: MomentsRow[] = [];
+    for (const [j, place] of places.entries()) {
+      const c = streamedColumns(j);
+      if (place.kind === 'text') {
+        const counts = textCountsFromHistogram(row[c.histogram]);
+        // A text column that holds only numbers here needs numerical statistics.
+        if (counts.types.integral + counts.types.fractional > 0) {
+          if (counts.types.boolean + counts.types.string === 0)
+            return undefined;
+        }
+        texts.set(j, counts);
+        moments.push({
+          i: j,
+          n,
+          m: n - counts.present,
+          ...counts.types,
+          sum: null,
+          mn: null,
+          mx: null,
+          sd: null,
+        });
+        continue;
+      }
+      const [present, empty] = [numberOf(row[c.present]), numberOf(row[c.empty])];
+      // Every value is a number or empty; else a form deequ reads as a number and the cast
+      // does not (a sign, a space, digits) was met.
+      if (present + empty !== n) return undefined;
+      // A sketch of one level keeps the values in input order, which a stream does not have.
+      if (present > 0 && sketchLevelFor(present) === 0) return undefined;
+      const fractional = numberOf(row[c.fractional]);
+      moments.push({
+        i: j,
+        n,
+        m: empty,
+        integral: present - fractional,
+        fractional,
+        boolean: 0,
+        string: 0,
+        sum: row[c.sum] as number | null,
+        mn: row[c.min] as number | null,
+        mx: row[c.max] as number | null,
+        sd: row[c.stddev] as number | null,
+      });
+    }
+    const momentsByIndex = new Map(moments.map(m => [m.i, m]));
+
+    // The sample as a long typed table (rid, i, t, d: its present numbers), and each number
+    // column's bounds, for the long-table bucket and sketch queries.
+    if (numbers.length) {
+      await engine.query(
+        `CREATE OR REPLACE TEMP TABLE ${sample} AS
+         SELECT rid, i, 2::UTINYINT AS t, d FROM (
+           SELECT rid, unnest([${numbers.join(', ')}]) AS i, unnest(r) AS d
+           FROM (SELECT row_number() OVER () AS rid, r
+                 FROM (SELECT unnest(sample) AS r FROM ${aggregate})))
+         WHERE d IS NOT NULL`,
+      );
+      await engine.query(
+        `CREATE OR REPLACE TEMP VIEW ${bounds} AS
+         SELECT unnest([${numbers.join(', ')}]) AS i,
+                unnest([${numbers.map(j => streamedColumns(j).min).join(', ')}]) AS mn,
+                unnest([${numbers.map(j => streamedColumns(j).max).join(', ')}]) AS mx
+         FROM ${aggregate}`,
+      );
+    }
+    const profile = await assembleProfile(names, {
+      moments: async () => moments,
+      buckets: async numeric => {
+        const counts = await longBucketCounts(engine, sample, bounds, numeric);
+        const sizes = await engine.query<{ i: number; size: number }>(
+          `SELECT i, count(*) AS size FROM ${sample} GROUP BY i`,
+        );
+        const sizeOf = new Map(sizes.map(r => [Number(r.i), Number(r.size)]));
+        for (const j of numeric) {
+          const m = momentsByIndex.get(j)!;
+          counts.set(
+            j,
+            scaledBucketCounts(
+              counts.get(j) ?? new Array(KLL_BUCKET_COUNT).fill(0),
+              sizeOf.get(j) ?? 0,
+              m.n - m.m,
+            ),
+          );
+        }
+        return counts;
+      },
+      sketches: (numeric, present) =>
+        sketchItems(engine, sample, numeric, present, true),
+      categorical: async text =>
+        new Map(text.map(j => [j, categoricalFromCounts(texts.get(j))])),
+    });
+    const domainShares = new Map<string, number>();
+    for (const [j, counts] of texts) {
+      const domain = baseline.domains.get(names[j]);
+      const share = domain ? domainShareFromCounts(counts, domain) : undefined;
+      if (share !== undefined) domainShares.set(names[j], share);
+    }
+    return {
+      names,
+      profile,
+      domainShares,
+      report: {
+        files: files.length,
+        lines: n,
+        malformedLines: 0,
+        requestsWithoutInput: 0,
+        undecodablePayloads: 0,
+        requestsOutsideWindow: 0,
+        decodedRecords: n,
+        wrongColumnCount: 0,
+        outputRecordMismatch: 0,
+        records: n,
+        problems: [],
+      },
+    };
+  } catch {
+    // Whatever this path cannot read, the other paths read or report.
+    return undefined;
+  } finally {
+    await engine.query(`DROP VIEW IF EXISTS ${bounds}`);
+    for (const table of [aggregate, sample])
+      await engine.query(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
