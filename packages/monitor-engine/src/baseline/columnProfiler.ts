@@ -45,9 +45,9 @@ export interface ProfiledTable {
 
 /** The typed columns every profiling scan reads: type code t and number d of the value. */
 export function typedValueColumnsSql(valueSql: string): string {
-  return `${valueTypeCodeSql(
+  return `${valueTypeCodeSql(valueSql)}::UTINYINT AS t, ${numberFromTextSql(
     valueSql,
-  )}::UTINYINT AS t, ${numberFromTextSql(valueSql)} AS d`;
+  )} AS d`;
 }
 
 export { CATEGORICAL_CARDINALITY_THRESHOLD } from './profileAssembly';

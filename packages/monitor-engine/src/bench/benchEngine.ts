@@ -15,8 +15,9 @@ import { LINES_READER_OPTIONS } from '../baseline/datasetTable';
  * Benchmark of the data-quality job (`yarn bench:engine`). For 1 and 5 million captured records
  * of the housing data set (9 input features + the predicted value) it measures, each in its own
  * child process so that peaks are not shared:
- *   - the job: runDataQualityMonitor over the window (scan, decode, profile, checks, files);
- *     for information, also forced through the general scan (windowPath 'general');
+ *   - the job: runDataQualityMonitor over the window (scan, decode, profile, checks, files),
+ *     which reads such a window in one streamed scan (dataQuality/readWindowProfile.ts); for
+ *     information, also forced through the general scan (windowPath 'general');
  *   - the reference, the payload scan: DuckDB reads the same files the way any consumer of
  *     captured data must, parsing every JSON line and extracting the request and response
  *     payloads (observedContentType, data, encoding) and eventMetadata.inferenceTime, with

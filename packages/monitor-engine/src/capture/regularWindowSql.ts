@@ -154,9 +154,9 @@ export function regularWindowSql(
       const columns = [t];
       if (storage[j] !== 'text')
         columns.push(
-          `CASE WHEN ${t} IN (1, 2) THEN ${numberFromTextSql(v)} END AS ${wideNumberColumn(
-            j,
-          )}`,
+          `CASE WHEN ${t} IN (1, 2) THEN ${numberFromTextSql(
+            v,
+          )} END AS ${wideNumberColumn(j)}`,
         );
       if (storage[j] === 'text' || storage[j] === 'all')
         columns.push(`${v} AS ${wideValueColumn(j)}`);

@@ -81,6 +81,8 @@ export async function profileStreamedWindow(
   files: readonly CaptureFile[],
   window: { start: Date; end: Date },
   baseline: StreamedWindowBaseline,
+  /** Numbers kept for the sketch and buckets: sketchItems.ts's SAMPLE_SIZE unless a test says. */
+  sampleSize = SAMPLE_SIZE,
 ): Promise<StreamedWindow | undefined> {
   if (files.length === 0) return undefined;
   const paths = files.map(f => f.path);
@@ -132,9 +134,9 @@ export async function profileStreamedWindow(
 
   const estimate = estimatedRequests(paths);
   const keep =
-    estimate <= SAMPLE_SIZE
+    estimate <= sampleSize
       ? ('all' as const)
-      : Math.max(1, Math.ceil((SAMPLE_SIZE / estimate) * SAMPLE_HASH_BUCKETS));
+      : Math.max(1, Math.ceil((sampleSize / estimate) * SAMPLE_HASH_BUCKETS));
   const id = ++counter;
   const [aggregate, sample, bounds] = [
     `streamed_window_${id}`,
@@ -186,7 +188,10 @@ export async function profileStreamedWindow(
         });
         continue;
       }
-      const [present, empty] = [numberOf(row[c.present]), numberOf(row[c.empty])];
+      const [present, empty] = [
+        numberOf(row[c.present]),
+        numberOf(row[c.empty]),
+      ];
       // Every value is a number or empty; else a form deequ reads as a number and the cast
       // does not (a sign, a space, digits) was met.
       if (present + empty !== n) return undefined;
@@ -223,8 +228,12 @@ export async function profileStreamedWindow(
       await engine.query(
         `CREATE OR REPLACE TEMP VIEW ${bounds} AS
          SELECT unnest([${numbers.join(', ')}]) AS i,
-                unnest([${numbers.map(j => streamedColumns(j).min).join(', ')}]) AS mn,
-                unnest([${numbers.map(j => streamedColumns(j).max).join(', ')}]) AS mx
+                unnest([${numbers
+                  .map(j => streamedColumns(j).min)
+                  .join(', ')}]) AS mn,
+                unnest([${numbers
+                  .map(j => streamedColumns(j).max)
+                  .join(', ')}]) AS mx
          FROM ${aggregate}`,
       );
     }

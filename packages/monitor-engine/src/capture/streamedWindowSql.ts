@@ -170,7 +170,9 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
       if (place.kind === 'text') return `nullif(${place.cell}, '') AS v${j}`;
       const s = place.cell;
       const known = (typical: string, other: string) =>
-        place.form ? `CASE WHEN typical THEN ${typical} ELSE ${other} END` : other;
+        place.form
+          ? `CASE WHEN typical THEN ${typical} ELSE ${other} END`
+          : other;
       return `TRY_CAST(${s} AS DOUBLE) AS d${j},
         ${known(
           String(place.form === 'fractional'),
@@ -184,9 +186,7 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
     .map((place, j) => {
       const c = streamedColumns(j);
       if (place.kind === 'text') return `histogram(v${j}) AS ${c.histogram}`;
-      return `count(d${j}) AS ${c.present}, count_if(f${j}) AS ${
-        c.fractional
-      }, count_if(e${j}) AS ${c.empty},
+      return `count(d${j}) AS ${c.present}, count_if(f${j}) AS ${c.fractional}, count_if(e${j}) AS ${c.empty},
         sum(d${j}) AS ${c.sum}, min(d${j}) AS ${c.min}, max(d${j}) AS ${c.max},
         stddev_pop(d${j}) AS ${c.stddev}`;
     })
@@ -202,7 +202,11 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
     FROM (SELECT regular, ${sampled} AS sampled, ${values}
           FROM (SELECT *, ${regular} AS regular,
                        string_split(i.data, ',') AS split
-                       ${withOutputSplit ? `, string_split(o.data, ',') AS osplit` : ''}
+                       ${
+                         withOutputSplit
+                           ? `, string_split(o.data, ',') AS osplit`
+                           : ''
+                       }
                 FROM (SELECT *, ${inferenceTimeSql(
                   'time_text',
                 )} AS inference_time, coalesce(${shape(true)}, false) AS typical

@@ -13,7 +13,12 @@ import {
  */
 export interface TextCounts {
   present: number;
-  types: { integral: number; fractional: number; boolean: number; string: number };
+  types: {
+    integral: number;
+    fractional: number;
+    boolean: number;
+    string: number;
+  };
   /** Each distinct value and its count. */
   values: { value: string; count: number }[];
 }

@@ -2,11 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDbEngine } from '../sql/DuckDbEngine';
-import { FileObjectStore } from '../storage/FileObjectStore';
-import { captureFileKey } from '../storage/layout';
-import { formatCaptureRecord } from '../formats/captureRecord';
 import { suggestBaseline } from '../baseline/suggestBaseline';
 import { runDataQualityMonitor } from './runDataQualityMonitor';
+import {
+  COLUMNS,
+  WINDOW,
+  captureLine,
+  expectSameUpToRounding,
+  records,
+  windowStore,
+} from '../testing/captureWindowFixtures';
 
 /**
  * The fast reads of a window of the common shape — streamed (capture/streamedWindowProfile.ts)
@@ -14,93 +19,6 @@ import { runDataQualityMonitor } from './runDataQualityMonitor';
  * the general scan and long-table profile: the same results on every window; windows that are
  * not of the common shape go the general way.
  */
-
-const WINDOW = {
-  start: new Date('2026-03-01T10:00:00Z'),
-  end: new Date('2026-03-01T11:00:00Z'),
-};
-const COLUMNS = ['prediction', 'rooms', 'income', 'ocean', 'area', 'flag'];
-
-/**
- * Expects two values to be equal, numbers up to the last digits (relative 1e-12): what adding
- * the same doubles in another order changes.
- */
-function expectSameUpToRounding(actual: unknown, expected: unknown, at = '$') {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    const scale = Math.max(Math.abs(expected), Math.abs(actual), 1e-300);
-    if (Math.abs(actual - expected) / scale > 1e-12)
-      throw new Error(`${at}: ${actual} is not ${expected}`);
-    return;
-  }
-  if (expected && typeof expected === 'object') {
-    expect(typeof actual).toBe('object');
-    const keys = Object.keys(expected as object);
-    expect(Object.keys(actual as object)).toEqual(keys);
-    for (const key of keys)
-      expectSameUpToRounding(
-        (actual as Record<string, unknown>)[key],
-        (expected as Record<string, unknown>)[key],
-        `${at}.${key}`,
-      );
-    return;
-  }
-  expect(actual).toEqual(expected);
-}
-
-/** Seeded PRNG so the windows are the same on every run. */
-function mulberry32(seed: number) {
-  let state = seed;
-  return () => {
-    state += 0x6d2b79f5;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Records of every kind of value: fractional and integral numbers, exponents, signs, missing
- * values, a categorical text column and a true/false column. `shift` moves the numbers and
- * brings a new category, for violations.
- */
-function records(count: number, seed: number, shift = 0): string[][] {
-  const random = mulberry32(seed);
-  const oceans = ['NEAR BAY', 'INLAND', '<1H OCEAN', 'ISLAND'];
-  return [...Array(count).keys()].map(n => [
-    (100000 + random() * 50000 * (1 + shift)).toFixed(2),
-    String(Math.floor(random() * 20 * (1 + shift))),
-    random() < 0.05 ? '' : (random() * 10 + shift * 5).toFixed(4),
-    shift && random() < 0.2 ? 'MOON' : oceans[n % oceans.length],
-    n % 7 === 0 ? `${(random() * 9).toFixed(1)}e3` : `-${random().toFixed(3)}`,
-    random() < 0.5 ? 'true' : 'false',
-  ]);
-}
-
-function captureLine(values: string[], n: number, input?: string): string {
-  const [output, ...inputs] = values;
-  return formatCaptureRecord({
-    captureData: {
-      endpointInput: {
-        observedContentType: 'text/csv',
-        mode: 'INPUT',
-        data: input ?? inputs.join(','),
-        encoding: 'CSV',
-      },
-      endpointOutput: {
-        observedContentType: 'text/csv; charset=utf-8',
-        mode: 'OUTPUT',
-        data: output,
-        encoding: 'CSV',
-      },
-    },
-    eventMetadata: {
-      eventId: `id-${n}`,
-      inferenceTime: `2026-03-01T10:${String(n % 60).padStart(2, '0')}:00Z`,
-    },
-    eventVersion: '0',
-  });
-}
 
 describe('the one-pass read of a capture window', () => {
   let engine: DuckDbEngine;
@@ -127,25 +45,8 @@ describe('the one-pass read of a capture window', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A store with the lines in two capture files of the window. */
-  function store(name: string, lines: string[]): FileObjectStore {
-    const root = path.join(dir, name);
-    const half = Math.ceil(lines.length / 2);
-    [lines.slice(0, half), lines.slice(half)].forEach((part, k) => {
-      const file = path.join(
-        root,
-        captureFileKey(
-          'housing',
-          'AllTraffic',
-          new Date(`2026-03-01T10:0${k + 1}:00Z`),
-          `aaaa-${k}`,
-        ),
-      );
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, `${part.join('\n')}\n`);
-    });
-    return new FileObjectStore(root);
-  }
+  const store = (name: string, lines: string[]) =>
+    windowStore(path.join(dir, name), lines);
 
   /**
    * Runs a fast way and the general way and expects the same results and report files; returns
@@ -187,16 +88,22 @@ describe('the one-pass read of a capture window', () => {
     expect(files).toEqual(
       expect.arrayContaining(['statistics.json', 'constraint_violations.json']),
     );
+    const read = (way: string, file: string) =>
+      fs.readFileSync(path.join(dir, `${name}-${way}`, file), 'utf8');
     for (const file of files) {
-      const [a, b] = [fast, 'general'].map(way =>
-        fs.readFileSync(path.join(dir, `${name}-${way}`, file), 'utf8'),
-      );
+      const [a, b] = [read(fast, file), read('general', file)];
       if (exact) expect(a).toBe(b);
       else if (file.endsWith('.json')) same(JSON.parse(a), JSON.parse(b));
       else
         same(
-          a.trim().split('\n').map(l => JSON.parse(l)),
-          b.trim().split('\n').map(l => JSON.parse(l)),
+          a
+            .trim()
+            .split('\n')
+            .map(l => JSON.parse(l)),
+          b
+            .trim()
+            .split('\n')
+            .map(l => JSON.parse(l)),
         );
     }
     return auto;
@@ -223,7 +130,7 @@ describe('the one-pass read of a capture window', () => {
     expect(auto.violations?.violations.length).toBeGreaterThan(0);
   });
 
-  it('reads numbers in another form than the first request\'s, and missing values, in the stream', async () => {
+  it("reads numbers in another form than the first request's, and missing values, in the stream", async () => {
     const rows = records(3000, 8);
     rows[0][0] = '120000'; // an integral prediction first, fractional ones after
     rows[5][4] = '7'; // an integral among fractional and exponent values

@@ -129,10 +129,8 @@ export async function runDataQualityMonitor(
       local.files,
       options,
       baseline.constraints,
-      options.windowPath === 'general'
-        ? 'general'
-        : options.windowPath === 'one-pass'
-        ? 'one-pass'
+      options.windowPath && options.windowPath !== 'auto'
+        ? options.windowPath
         : 'streamed',
     );
     const report = read.report;
