@@ -6,7 +6,8 @@
  */
 
 /** `?, ?, …` for a list of bound file paths. */
-export const placeholders = (count: number) => Array(count).fill('?').join(', ');
+export const placeholders = (count: number) =>
+  Array(count).fill('?').join(', ');
 
 /**
  * The non-blank lines of JSON Lines files: columns filename, line_number (1-based) and line
@@ -45,7 +46,10 @@ export function inferenceTimeSql(text: string): string {
  * gave one, else its eventId.
  */
 export function captureJoinIdSql(line: string): string {
-  return `coalesce(${lineFieldSql(line, INFERENCE_ID_PATH)}, ${lineFieldSql(line, EVENT_ID_PATH)})`;
+  return `coalesce(${lineFieldSql(line, INFERENCE_ID_PATH)}, ${lineFieldSql(
+    line,
+    EVENT_ID_PATH,
+  )})`;
 }
 
 /** True for a capture record: a JSON object with captureData or eventMetadata. */

@@ -6,7 +6,11 @@ import {
   wideTypeColumn,
   wideValueColumn,
 } from '../baseline/wideProfiler';
-import type { CaptureFile, CaptureScanReport } from './captureWindowTable';
+import {
+  CaptureFile,
+  CaptureScanReport,
+  cleanScanReport,
+} from './captureWindowTable';
 import {
   ColumnStorage,
   FirstRequestShape,
@@ -188,19 +192,7 @@ export async function createRegularWindowTable(
     includesOutput,
     inputColumns: w,
     outputColumns: ow,
-    report: {
-      files: files.length,
-      lines: n,
-      malformedLines: 0,
-      requestsWithoutInput: 0,
-      undecodablePayloads: 0,
-      requestsOutsideWindow: 0,
-      decodedRecords: n,
-      wrongColumnCount: 0,
-      outputRecordMismatch: 0,
-      records: n,
-      problems: [],
-    },
+    report: cleanScanReport(files.length, n),
     release,
   };
 }

@@ -10,7 +10,11 @@ import {
   ProfileResult,
   assembleProfile,
 } from '../baseline/profileAssembly';
-import type { CaptureFile, CaptureScanReport } from './captureWindowTable';
+import {
+  CaptureFile,
+  CaptureScanReport,
+  cleanScanReport,
+} from './captureWindowTable';
 import { FirstRequestShape, firstRequestShapeSql } from './regularWindowSql';
 import {
   PlaceKind,
@@ -273,19 +277,7 @@ export async function profileStreamedWindow(
       names,
       profile,
       domainShares,
-      report: {
-        files: files.length,
-        lines: n,
-        malformedLines: 0,
-        requestsWithoutInput: 0,
-        undecodablePayloads: 0,
-        requestsOutsideWindow: 0,
-        decodedRecords: n,
-        wrongColumnCount: 0,
-        outputRecordMismatch: 0,
-        records: n,
-        problems: [],
-      },
+      report: cleanScanReport(files.length, n),
     };
   } catch {
     // Whatever this path cannot read, the other paths read or report.

@@ -12,18 +12,7 @@ import { sharedDataset } from '../testing/sharedFolder';
 import { suggestBaseline } from '../baseline/suggestBaseline';
 import { runDataQualityMonitor } from './runDataQualityMonitor';
 import { METRICS_FILE_NAME } from './dataQualityMetrics';
-
-/** Seeded PRNG so the sampled windows are the same on every run. */
-function mulberry32(seed: number) {
-  let state = seed;
-  return () => {
-    state += 0x6d2b79f5;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../testing/captureWindowFixtures';
 
 const HOUR = new Date('2026-03-01T10:00:00Z');
 const WINDOW = { start: HOUR, end: new Date('2026-03-01T11:00:00Z') };

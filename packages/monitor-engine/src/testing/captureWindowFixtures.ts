@@ -59,7 +59,7 @@ export function expectSameUpToRounding(
 }
 
 /** Seeded PRNG so the windows are the same on every run. */
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   let state = seed;
   return () => {
     state += 0x6d2b79f5;
