@@ -88,8 +88,7 @@ export async function profileTable(
   try {
     return await assembleProfile(table.names, {
       moments: () => engine.query<MomentsRow>(`SELECT * FROM ${momentsTable}`),
-      buckets: numeric =>
-        longBucketCounts(engine, typed, momentsTable, numeric),
+      buckets: numeric => bucketCounts(engine, typed, momentsTable, numeric),
       sketches: (numeric, present) =>
         sketchItems(engine, typed, numeric, present),
       categorical: text => categoricalBuckets(engine, typed, text),
@@ -108,11 +107,9 @@ const inList = (indexes: number[]) =>
  * computed in SQL with the same double arithmetic, in the same order, as kllBuckets; a first
  * guess of the bucket from the value is corrected against those bounds.
  */
-export async function longBucketCounts(
+async function bucketCounts(
   engine: SqlEngine,
-  /** Long typed table (i, t, d). */
   table: string,
-  /** Table or view of each column's i, mn and mx. */
   moments: string,
   numeric: number[],
 ): Promise<Map<number, number[]>> {

@@ -21,9 +21,7 @@ describe('sketchItems', () => {
   it('takes every 2^h-th value in sorted order, exactly, up to the sample size', async () => {
     const n = 20_000;
     await column(engine, 'sketch_exact', n);
-    const sketch = (
-      await sketchItems(engine, 'sketch_exact', [0], () => n)
-    ).get(0)!;
+    const sketch = (await sketchItems(engine, 'sketch_exact', [0], () => n)).get(0)!;
     // n = 20000 needs h = 4: 1250 items of weight 16 at level 4, no remainder.
     expect(sketch.data).toHaveLength(5);
     expect(sketch.data[4]).toEqual(
@@ -35,9 +33,7 @@ describe('sketchItems', () => {
   it('keeps the total weight and ranks close to the truth beyond the sample size', async () => {
     const n = 3 * SAMPLE_SIZE + 5;
     await column(engine, 'sketch_sampled', n);
-    const sketch = (
-      await sketchItems(engine, 'sketch_sampled', [0], () => n)
-    ).get(0)!;
+    const sketch = (await sketchItems(engine, 'sketch_sampled', [0], () => n)).get(0)!;
     const distribution = new SketchDistribution(sketch);
     expect(distribution.totalWeight).toBe(n);
     for (const q of [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99]) {
@@ -45,9 +41,7 @@ describe('sketchItems', () => {
       expect(Math.abs(distribution.cdf(q * n) - q)).toBeLessThan(0.01);
     }
     // The same sample on every run.
-    const again = (
-      await sketchItems(engine, 'sketch_sampled', [0], () => n)
-    ).get(0)!;
+    const again = (await sketchItems(engine, 'sketch_sampled', [0], () => n)).get(0)!;
     expect(again).toEqual(sketch);
   });
 });

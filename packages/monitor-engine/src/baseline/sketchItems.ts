@@ -44,8 +44,6 @@ export async function sketchItems(
   table: string,
   numeric: number[],
   present: (i: number) => number,
-  /** The table is already a sample of the records (every row of it is read). */
-  presampled = false,
 ): Promise<Map<number, ReturnType<typeof kllSketch>>> {
   const sketches = new Map<number, ReturnType<typeof kllSketch>>();
   const small = numeric.filter(i => sketchLevelFor(present(i)) === 0);
@@ -69,9 +67,7 @@ export async function sketchItems(
     const step = 2 ** h;
     return { i, h, n, step, full: Math.floor(n / step) * step };
   });
-  const sampled = presampled
-    ? 'true'
-    : sketchSampleSql(Math.max(...steps.map(s => s.n)));
+  const sampled = sketchSampleSql(Math.max(...steps.map(s => s.n)));
   const stepRows = steps
     .map(s => `(${s.i}, ${s.n}, ${s.step}, ${s.full})`)
     .join(', ');

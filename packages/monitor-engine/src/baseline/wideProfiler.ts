@@ -1,6 +1,6 @@
 import type { SqlEngine } from '../sql/SqlEngine';
 import type { ProfiledTable } from './columnProfiler';
-import { KLL_BUCKET_COUNT, kllSketch } from './kllSketch';
+import { KLL_BUCKET_COUNT } from './kllSketch';
 import { isSampledSketch, sketchItems, sketchSampleSql } from './sketchItems';
 import {
   CATEGORICAL_CARDINALITY_THRESHOLD,
@@ -99,76 +99,52 @@ export async function profileWideTable(
         for (const row of rows) momentsByIndex.set(row.i, row);
         return rows;
       },
-      buckets: numeric =>
-        wideBucketCounts(engine, table.name, momentsByIndex, numeric),
-      sketches: (numeric, present) =>
-        wideSketches(engine, table.name, sample, numeric, present),
+      buckets: async numeric => {
+        const result = new Map<number, number[]>();
+        for (const group of groups(numeric)) {
+          const [row] = await engine.query<
+            Record<string, { key: number; value: number }[] | null>
+          >(bucketCountsSql(table.name, momentsByIndex, group));
+          for (const i of group) {
+            const counts = new Array(KLL_BUCKET_COUNT).fill(0);
+            for (const { key, value } of row[`k${i}`] ?? [])
+              counts[Number(key)] += Number(value);
+            result.set(i, counts);
+          }
+        }
+        return result;
+      },
+      sketches: async (numeric, present) => {
+        if (numeric.length === 0) return new Map();
+        // The long-table sketch query, over a long copy of the values it reads: the sampled
+        // records of the columns with a multi-level sketch, every value of the others.
+        const large = numeric.filter(i => isSampledSketch(present(i)));
+        const small = numeric.filter(i => !isSampledSketch(present(i)));
+        const sampled = large.length
+          ? sketchSampleSql(Math.max(...large.map(present)))
+          : 'true';
+        const parts: string[] = [];
+        const longRows = (columns: number[], where: string) =>
+          `SELECT rid, unnest([${columns.join(', ')}]) AS i,
+                  unnest([${columns.map(wideTypeColumn).join(', ')}]) AS t,
+                  unnest([${columns.map(number).join(', ')}]) AS d
+           FROM ${table.name} WHERE ${where}`;
+        if (sampled === 'true') parts.push(longRows(numeric, 'true'));
+        else {
+          parts.push(longRows(large, sampled));
+          if (small.length) parts.push(longRows(small, 'true'));
+        }
+        await engine.query(
+          `CREATE OR REPLACE TEMP TABLE ${sample} AS
+           SELECT * FROM (${parts.join(' UNION ALL ')}) WHERE t <> 0`,
+        );
+        return sketchItems(engine, sample, numeric, present);
+      },
       categorical: text => categoricalCounts(engine, table.name, text),
     });
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${sample}`);
   }
-}
-
-/**
- * The KLL sketches of the numeric columns of a wide table: the long-table sketch query, over a
- * long copy (`sample`, a temporary table the caller drops) of the values it reads: the sampled
- * records of the columns with a multi-level sketch, every value of the others. A `presampled`
- * table is a sample already: every row is read.
- */
-export async function wideSketches(
-  engine: SqlEngine,
-  table: string,
-  sample: string,
-  numeric: number[],
-  present: (i: number) => number,
-  presampled = false,
-): Promise<Map<number, ReturnType<typeof kllSketch>>> {
-  if (numeric.length === 0) return new Map();
-  const large = numeric.filter(i => isSampledSketch(present(i)));
-  const small = numeric.filter(i => !isSampledSketch(present(i)));
-  const sampled =
-    large.length && !presampled
-      ? sketchSampleSql(Math.max(...large.map(present)))
-      : 'true';
-  const parts: string[] = [];
-  const longRows = (columns: number[], where: string) =>
-    `SELECT rid, unnest([${columns.join(', ')}]) AS i,
-            unnest([${columns.map(wideTypeColumn).join(', ')}]) AS t,
-            unnest([${columns.map(number).join(', ')}]) AS d
-     FROM ${table} WHERE ${where}`;
-  if (sampled === 'true') parts.push(longRows(numeric, 'true'));
-  else {
-    parts.push(longRows(large, sampled));
-    if (small.length) parts.push(longRows(small, 'true'));
-  }
-  await engine.query(
-    `CREATE OR REPLACE TEMP TABLE ${sample} AS
-     SELECT * FROM (${parts.join(' UNION ALL ')}) WHERE t <> 0`,
-  );
-  return sketchItems(engine, sample, numeric, present, presampled);
-}
-
-/** Exact counts per KLL bucket of the numeric columns of a wide table (t{i}, d{i}). */
-export async function wideBucketCounts(
-  engine: SqlEngine,
-  table: string,
-  moments: ReadonlyMap<number, MomentsRow>,
-  numeric: number[],
-): Promise<Map<number, number[]>> {
-  const result = new Map<number, number[]>();
-  for (const group of groups(numeric)) {
-    const [row] = await engine.query<
-      Record<string, { key: number; value: number }[] | null>
-    >(bucketCountsSql(table, moments, group));
-    for (const i of group) {
-      const counts = new Array(KLL_BUCKET_COUNT).fill(0);
-      for (const { key, value } of row[`k${i}`] ?? [])
-        counts[Number(key)] += Number(value);
-      result.set(i, counts);
-    }
-  }
-  return result;
 }
 
 /**

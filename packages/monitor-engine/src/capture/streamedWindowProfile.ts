@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import type { SqlEngine } from '../sql/SqlEngine';
 import type { InferredType } from '../formats/statistics';
 import { isNumericType } from '../baseline/dataTypes';
-import { KLL_BUCKET_COUNT, sketchLevelFor } from '../baseline/kllSketch';
-import { SAMPLE_SIZE, sketchItems } from '../baseline/sketchItems';
-import { longBucketCounts } from '../baseline/columnProfiler';
+import { sketchLevelFor } from '../baseline/kllSketch';
+import { SAMPLE_SIZE } from '../baseline/sketchItems';
 import {
   MomentsRow,
   ProfileResult,
@@ -29,7 +28,7 @@ import {
   domainShareFromCounts,
   textCountsFromHistogram,
 } from './textValueCounts';
-import { scaledBucketCounts } from './scaledBucketCounts';
+import { sampleSketches } from './sampleSketches';
 
 /**
  * The streamed read of a capture window: when every request has the window's common shape
@@ -142,11 +141,7 @@ export async function profileStreamedWindow(
       ? ('all' as const)
       : Math.max(1, Math.ceil((sampleSize / estimate) * SAMPLE_HASH_BUCKETS));
   const id = ++counter;
-  const [aggregate, sample, bounds] = [
-    `streamed_window_${id}`,
-    `streamed_sample_${id}`,
-    `streamed_bounds_${id}`,
-  ];
+  const aggregate = `streamed_window_${id}`;
   const query = streamedWindowSql({
     first,
     paths,
@@ -165,7 +160,10 @@ export async function profileStreamedWindow(
       `SELECT * EXCLUDE (sample) FROM ${aggregate}`,
     );
     const n = numberOf(row.n);
-    if (n === 0 || numberOf(row.irregular) > 0) return undefined;
+    // Every request of the common shape, and every value that is not a number empty (else a
+    // form deequ reads as a number and the cast does not, a sign, a space, digits, was met).
+    if (n === 0 || numberOf(row.irregular) + numberOf(row.unread) > 0)
+      return undefined;
 
     const numbers = places.flatMap((p, j) => (p.kind === 'number' ? [j] : []));
     const texts = new Map<number, TextCounts>();
@@ -192,20 +190,14 @@ export async function profileStreamedWindow(
         });
         continue;
       }
-      const [present, empty] = [
-        numberOf(row[c.present]),
-        numberOf(row[c.empty]),
-      ];
-      // Every value is a number or empty; else a form deequ reads as a number and the cast
-      // does not (a sign, a space, digits) was met.
-      if (present + empty !== n) return undefined;
+      const present = numberOf(row[c.present]);
       // A sketch of one level keeps the values in input order, which a stream does not have.
       if (present > 0 && sketchLevelFor(present) === 0) return undefined;
       const fractional = numberOf(row[c.fractional]);
       moments.push({
         i: j,
         n,
-        m: empty,
+        m: n - present,
         integral: present - fractional,
         fractional,
         boolean: 0,
@@ -218,52 +210,23 @@ export async function profileStreamedWindow(
     }
     const momentsByIndex = new Map(moments.map(m => [m.i, m]));
 
-    // The sample as a long typed table (rid, i, t, d: its present numbers), and each number
-    // column's bounds, for the long-table bucket and sketch queries.
-    if (numbers.length) {
-      await engine.query(
-        `CREATE OR REPLACE TEMP TABLE ${sample} AS
-         SELECT rid, i, 2::UTINYINT AS t, d FROM (
-           SELECT rid, unnest([${numbers.join(', ')}]) AS i, unnest(r) AS d
-           FROM (SELECT row_number() OVER () AS rid, r
-                 FROM (SELECT unnest(sample) AS r FROM ${aggregate})))
-         WHERE d IS NOT NULL`,
-      );
-      await engine.query(
-        `CREATE OR REPLACE TEMP VIEW ${bounds} AS
-         SELECT unnest([${numbers.join(', ')}]) AS i,
-                unnest([${numbers
-                  .map(j => streamedColumns(j).min)
-                  .join(', ')}]) AS mn,
-                unnest([${numbers
-                  .map(j => streamedColumns(j).max)
-                  .join(', ')}]) AS mx
-         FROM ${aggregate}`,
-      );
-    }
+    const fromSample = await sampleSketches(
+      engine,
+      aggregate,
+      numbers.map((j, k) => ({
+        place: j,
+        slot: k + 1,
+        present: n - momentsByIndex.get(j)!.m,
+        min: streamedColumns(j).min,
+        max: streamedColumns(j).max,
+      })),
+    );
     const profile = await assembleProfile(names, {
       moments: async () => moments,
-      buckets: async numeric => {
-        const counts = await longBucketCounts(engine, sample, bounds, numeric);
-        const sizes = await engine.query<{ i: number; size: number }>(
-          `SELECT i, count(*) AS size FROM ${sample} GROUP BY i`,
-        );
-        const sizeOf = new Map(sizes.map(r => [Number(r.i), Number(r.size)]));
-        for (const j of numeric) {
-          const m = momentsByIndex.get(j)!;
-          counts.set(
-            j,
-            scaledBucketCounts(
-              counts.get(j) ?? new Array(KLL_BUCKET_COUNT).fill(0),
-              sizeOf.get(j) ?? 0,
-              m.n - m.m,
-            ),
-          );
-        }
-        return counts;
-      },
-      sketches: (numeric, present) =>
-        sketchItems(engine, sample, numeric, present, true),
+      buckets: async numeric =>
+        new Map(numeric.map(j => [j, fromSample.buckets.get(j) ?? []])),
+      sketches: async numeric =>
+        new Map(numeric.map(j => [j, fromSample.sketches.get(j)!])),
       categorical: async text =>
         new Map(text.map(j => [j, categoricalFromCounts(texts.get(j))])),
     });
@@ -283,8 +246,6 @@ export async function profileStreamedWindow(
     // Whatever this path cannot read, the other paths read or report.
     return undefined;
   } finally {
-    await engine.query(`DROP VIEW IF EXISTS ${bounds}`);
-    for (const table of [aggregate, sample])
-      await engine.query(`DROP TABLE IF EXISTS ${table}`);
+    await engine.query(`DROP TABLE IF EXISTS ${aggregate}`);
   }
 }

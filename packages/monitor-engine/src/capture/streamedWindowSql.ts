@@ -17,8 +17,8 @@ import type { FirstRequestShape } from './regularWindowSql';
  * request that does not match (a text among numbers, a quoted value, a line break, another
  * width) makes the window irregular, and the caller reads it the general way. The numbers are
  * then read by a cast whose every success is known to be a number deequ would also see; the
- * one form the cast rejects that deequ accepts (a sign, a space, digits) is caught by the count
- * of empty values (`e`), which must make up all the values that are not numbers.
+ * one form the cast rejects that deequ accepts (a sign, a space, digits) is counted as
+ * `unread`, which must be 0: every value that is not a number is then an empty one.
  */
 
 export type PlaceKind = 'number' | 'text';
@@ -83,7 +83,6 @@ export const streamedColumns = (j: number) => {
   return {
     present: `p${k}`,
     fractional: `fr${k}`,
-    empty: `e${k}`,
     sum: `sum${k}`,
     min: `mn${k}`,
     max: `mx${k}`,
@@ -112,8 +111,9 @@ export interface StreamedWindowQuery {
 export const SAMPLE_HASH_BUCKETS = 1048576;
 
 /**
- * One row: n (requests), irregular (requests not of the common shape), per number place the
- * present, fractional and empty counts, sum, min, max and population standard deviation, per
+ * One row: n (requests), irregular (requests not of the common shape), unread (requests with
+ * a non-empty number text the cast did not read), per number place the
+ * present and fractional counts, sum, min, max and population standard deviation, per
  * text place a histogram of its values, and `sample`, a list of the sampled requests' numbers
  * (one list per request, in the order of the number places).
  */
@@ -146,7 +146,9 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
           'oenc',
         )}`;
   // A typical request (every number in the first request's form) needs no look at each
-  // value's text; any other is checked against the general pattern.
+  // value's text; any other is checked against the general pattern. CASE, not OR: in a
+  // projection DuckDB computes both sides of an OR on every row, a CASE branch only on the rows
+  // that take it (the same below).
   const shape = (typical: boolean) =>
     [
       payloadShapeSql('i.data', query.inputPlaces, typical),
@@ -154,7 +156,8 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
     ].join(' AND ');
   const regular = `coalesce(ok AND i.data IS NOT NULL
       AND (inference_time IS NULL OR (inference_time >= ${start} AND inference_time < ${end}))
-      AND ${input} AND ${output} AND (typical OR (${shape(false)})), false)`;
+      AND ${input} AND ${output}
+      AND CASE WHEN typical THEN true ELSE ${shape(false)} END, false)`;
   const numbers = places.flatMap((p, j) => (p.kind === 'number' ? [j] : []));
   const sampled =
     query.keep === 'all'
@@ -162,31 +165,35 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
       : `hash(i.data, time_text) % ${SAMPLE_HASH_BUCKETS} < ${Math.trunc(
           query.keep,
         )}`;
-  // Per place: a number's text s, number d, whether it is written as a fraction f (a '.' or
-  // an exponent: deequ's Fractional, given the pattern matched) and whether it is empty e; a
-  // text's value v. In a typical request, f and e follow from the form.
+  // Per place: a number d and whether it is written as a fraction f (a '.' or an exponent:
+  // deequ's Fractional, given the pattern matched; in a typical request, the form says it); a
+  // text's value v.
   const values = places
     .map((place, j) => {
       if (place.kind === 'text') return `nullif(${place.cell}, '') AS v${j}`;
       const s = place.cell;
-      const known = (typical: string, other: string) =>
+      const fraction = `CASE WHEN contains(${s}, '.') THEN true
+               ELSE contains(${s}, 'e') OR contains(${s}, 'E') END`;
+      return `TRY_CAST(${s} AS DOUBLE) AS d${j}, ${
         place.form
-          ? `CASE WHEN typical THEN ${typical} ELSE ${other} END`
-          : other;
-      return `TRY_CAST(${s} AS DOUBLE) AS d${j},
-        ${known(
-          String(place.form === 'fractional'),
-          `CASE WHEN contains(${s}, '.') THEN true
-               ELSE contains(${s}, 'e') OR contains(${s}, 'E') END`,
-        )} AS f${j},
-        ${known('false', `${s} = ''`)} AS e${j}`;
+          ? `CASE WHEN typical THEN ${place.form === 'fractional'} ELSE ${fraction} END`
+          : fraction
+      } AS f${j}`;
     })
     .join(',\n');
+  const unread = numbers.length
+    ? numbers
+        .map(
+          j =>
+            `CASE WHEN d${j} IS NULL THEN ${places[j].cell} <> '' ELSE false END`,
+        )
+        .join(' OR ')
+    : 'false';
   const aggregates = places
     .map((place, j) => {
       const c = streamedColumns(j);
       if (place.kind === 'text') return `histogram(v${j}) AS ${c.histogram}`;
-      return `count(d${j}) AS ${c.present}, count_if(f${j}) AS ${c.fractional}, count_if(e${j}) AS ${c.empty},
+      return `count(d${j}) AS ${c.present}, count_if(f${j}) AS ${c.fractional},
         sum(d${j}) AS ${c.sum}, min(d${j}) AS ${c.min}, max(d${j}) AS ${c.max},
         stddev_pop(d${j}) AS ${c.stddev}`;
     })
@@ -198,8 +205,9 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
     : ', NULL AS sample';
   const withOutputSplit = outputs.length > 1;
   const sql = `SELECT count(*) AS n, count_if(NOT regular) AS irregular,
+      count_if(unread) AS unread,
       ${aggregates}${sample}
-    FROM (SELECT regular, ${sampled} AS sampled, ${values}
+    FROM (SELECT regular, ${sampled} AS sampled, ${values}, ${unread} AS unread
           FROM (SELECT *, ${regular} AS regular,
                        string_split(i.data, ',') AS split
                        ${
