@@ -22,7 +22,8 @@ import { LINES_READER_OPTIONS } from '../baseline/datasetTable';
  *     captured data must, parsing every JSON line and extracting the request and response
  *     payloads (observedContentType, data, encoding) and eventMetadata.inferenceTime, with
  *     DuckDB's fastest reader for that (read_json with those columns given, so that nothing
- *     else is typed); it sums the payloads' lengths so the fields are really produced;
+ *     else is typed); it sums the payloads' lengths and counts the other fields, so that every
+ *     field is really produced;
  *   - for information, two other scans: every line as opaque text (read_csv with one VARCHAR
  *     column; a lower bound no consumer can reach, since it does not even parse JSON), and
  *     read_json's count(*) with the schema inferred (every field of every line parsed and
@@ -266,6 +267,10 @@ function scanSql(kind: string, fileCount: number): string {
       return `SELECT count(*) AS lines,
           sum(length(captureData.endpointInput.data)) AS input_chars,
           sum(length(captureData.endpointOutput.data)) AS output_chars,
+          count(captureData.endpointInput.observedContentType)
+            + count(captureData.endpointInput.encoding)
+            + count(captureData.endpointOutput.observedContentType)
+            + count(captureData.endpointOutput.encoding) AS descriptors,
           count(eventMetadata.inferenceTime) AS times
         FROM read_json([${list}], format = 'newline_delimited',
           columns = {captureData: 'STRUCT(endpointInput ${PAYLOAD}, endpointOutput ${PAYLOAD})',
