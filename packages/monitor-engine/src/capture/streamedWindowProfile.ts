@@ -87,7 +87,8 @@ export async function profileStreamedWindow(
   /** Numbers kept for the sketch and buckets: sketchItems.ts's SAMPLE_SIZE unless a test says. */
   sampleSize = SAMPLE_SIZE,
 ): Promise<StreamedWindow | undefined> {
-  if (files.length === 0) return undefined;
+  // DuckDB's JSON reader, lists and maps: an engine of another dialect reads the general way.
+  if (files.length === 0 || engine.dialect !== 'duckdb') return undefined;
   const paths = files.map(f => f.path);
   const [first] = await engine.query<FirstRequestShape>(
     firstRequestShapeSql(files.length),
