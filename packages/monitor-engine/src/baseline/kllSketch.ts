@@ -102,17 +102,29 @@ export class SketchDistribution {
     return [...new Set(this.items)];
   }
 
-  /** Total weight of items <= x. */
-  rank(x: number): number {
-    // Binary search for the last index with items[i] <= x.
+  /** Total weight of items <= x (of items < x when `exclusive`). */
+  rank(x: number, exclusive = false): number {
+    // Binary search for the first index whose item is above x (at or above x, exclusive).
     let lo = 0;
     let hi = this.items.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.items[mid] <= x) lo = mid + 1;
+      if (exclusive ? this.items[mid] < x : this.items[mid] <= x) lo = mid + 1;
       else hi = mid;
     }
     return lo === 0 ? 0 : this.cumulative[lo - 1];
+  }
+
+  /**
+   * Counts of the 10 equal-width buckets between min and max as deequ reads them from its
+   * sketch: rankExclusive(upper) - rankExclusive(lower), the last bucket inclusive of max.
+   */
+  bucketCounts(min: number, max: number): number[] {
+    return bucketBounds(min, max).map(({ lower, upper }, i) =>
+      i === KLL_BUCKET_COUNT - 1
+        ? this.rank(upper) - this.rank(lower, true)
+        : this.rank(upper, true) - this.rank(lower, true),
+    );
   }
 
   cdf(x: number): number {

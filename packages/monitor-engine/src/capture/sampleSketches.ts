@@ -1,19 +1,20 @@
 import type { SqlEngine } from '../sql/SqlEngine';
 import {
   KLL_BUCKET_COUNT,
+  SketchDistribution,
   kllSketch,
   sketchLevelFor,
 } from '../baseline/kllSketch';
-import { scaledBucketCounts } from './scaledBucketCounts';
 
 /**
  * The KLL sketch and bucket counts of each number column of a streamed window, from the sample
  * its aggregate kept (`sample`: one list of numbers per sampled request, see
- * streamedWindowSql.ts), in one query over that one row: each column's sample is sorted once,
- * then the sketch items are read at their ranks and every value is put in its bucket. The same
- * rules, in the same double arithmetic, as the table queries of the other paths (sketchItems.ts
- * for the items, columnProfiler.ts for the buckets), so a sample that is the whole column gives
- * the same sketch and counts; a smaller one gives ranks scaled to the column's count.
+ * streamedWindowSql.ts). One query over that one row sorts each column's sample once and reads
+ * the sketch items at their ranks, by the rule of sketchItems.ts (ranks scaled to the column's
+ * count when the sample is smaller). When the sample is every request, a second query counts
+ * every value into its bucket in the same double arithmetic as columnProfiler.ts, so the
+ * results equal the other paths'; otherwise the counts are read from the sketch, as deequ
+ * reads them from its own.
  */
 export interface SampleColumn {
   /**
@@ -25,9 +26,11 @@ export interface SampleColumn {
   slot: number;
   /** Present values in the whole window (not only the sample). */
   present: number;
-  /** SQL of the column's min and max in the aggregate row. */
-  min: string;
-  max: string;
+  /** The column's min and max, and their SQL in the aggregate row. */
+  min: number;
+  max: number;
+  minSql: string;
+  maxSql: string;
 }
 
 export interface SampleSketches {
@@ -52,6 +55,11 @@ export async function sampleSketches(
   engine: SqlEngine,
   aggregate: string,
   columns: readonly SampleColumn[],
+  /**
+   * The sample is every request: count every value into its bucket, exactly as the other paths
+   * do. Else read the counts from the sketch, as deequ does (SketchDistribution.bucketCounts).
+   */
+  exactBuckets: boolean,
 ): Promise<SampleSketches> {
   const result: SampleSketches = { sketches: new Map(), buckets: new Map() };
   const used = columns.filter(c => c.present > 0);
@@ -89,39 +97,56 @@ export async function sampleSketches(
   const [row] = await engine.query<Record<string, unknown>>(
     `SELECT ${reads} FROM (SELECT ${sorted} FROM ${aggregate})`,
   );
-  // Every sampled value as a row with its column's bounds, counted per bucket. The lists are
-  // in slot order, as each sampled request's numbers.
+  const exact = exactBuckets
+    ? await exactBucketCounts(engine, aggregate, columns)
+    : undefined;
+  for (const c of plan) {
+    const items = (key: string) => (row[`${key}${c.place}`] as number[]) ?? [];
+    const sketch = kllSketch(items('top'), items('level'), c.h);
+    result.sketches.set(c.place, sketch);
+    if (!exact) {
+      result.buckets.set(
+        c.place,
+        new SketchDistribution(sketch).bucketCounts(c.min, c.max),
+      );
+      continue;
+    }
+    result.buckets.set(
+      c.place,
+      exact.get(c.place) ?? new Array(KLL_BUCKET_COUNT).fill(0),
+    );
+  }
+  return result;
+}
+
+/**
+ * Exact counts per bucket of every sampled value (each row with its column's bounds, in slot
+ * order as each sampled request's numbers), in the same double arithmetic as the other paths.
+ */
+async function exactBucketCounts(
+  engine: SqlEngine,
+  aggregate: string,
+  columns: readonly SampleColumn[],
+): Promise<Map<number, number[]>> {
   const bySlot = [...columns].sort((a, b) => a.slot - b.slot);
   const list = (f: (c: SampleColumn) => string) =>
     `[${bySlot.map(f).join(', ')}]`;
-  const buckets = await engine.query<{ i: number; k: number; count: number }>(
+  const rows = await engine.query<{ i: number; k: number; count: number }>(
     `SELECT i, ${bucketSql('d', 'mn', 'mx')} AS k, count(*) AS count
      FROM (SELECT unnest(${list(c => String(Math.trunc(c.place)))}) AS i,
                   unnest(r) AS d, unnest(mns) AS mn, unnest(mxs) AS mx
-           FROM (SELECT unnest(sample) AS r, ${list(c => c.min)} AS mns,
-                        ${list(c => c.max)} AS mxs
+           FROM (SELECT unnest(sample) AS r, ${list(c => c.minSql)} AS mns,
+                        ${list(c => c.maxSql)} AS mxs
                  FROM ${aggregate}))
      WHERE d IS NOT NULL
      GROUP BY ALL`,
   );
-  const countsOf = new Map(
-    plan.map(c => [c.place, new Array(KLL_BUCKET_COUNT).fill(0)]),
-  );
-  for (const b of buckets) {
-    const counts = countsOf.get(Number(b.i));
-    if (counts) counts[Number(b.k)] += Number(b.count);
+  const counts = new Map<number, number[]>();
+  for (const row of rows) {
+    const place = Number(row.i);
+    if (!counts.has(place))
+      counts.set(place, new Array(KLL_BUCKET_COUNT).fill(0));
+    counts.get(place)![Number(row.k)] += Number(row.count);
   }
-  for (const c of plan) {
-    const items = (key: string) => (row[`${key}${c.place}`] as number[]) ?? [];
-    result.sketches.set(c.place, kllSketch(items('top'), items('level'), c.h));
-    result.buckets.set(
-      c.place,
-      scaledBucketCounts(
-        countsOf.get(c.place)!,
-        Number(row[`size${c.place}`] ?? 0),
-        c.n,
-      ),
-    );
-  }
-  return result;
+  return counts;
 }

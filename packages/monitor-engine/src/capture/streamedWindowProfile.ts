@@ -35,11 +35,11 @@ import { sampleSketches } from './sampleSketches';
  * (streamedWindowSql.ts), the files are read once and profiled on the way, nothing stored: the
  * statistics come straight out of one aggregate. The KLL sketch and buckets are read from a
  * sample of the numbers chosen by a hash of each request (the whole column up to
- * sketchItems.ts's SAMPLE_SIZE, so small windows are exact; a fixed size beyond, so memory does
- * not grow with the window). Windows this cannot profile exactly as the general scan would —
- * requests of another shape, numbers deequ reads differently from a cast, a text column
- * holding only numbers, a column whose sketch keeps its values in input order — are left to
- * the other paths: this one gives up, it never reports.
+ * sketchItems.ts's SAMPLE_SIZE, so small windows are exact; a fixed size beyond, so memory
+ * does not grow with the window; see sampleSketches.ts). Windows this cannot profile exactly
+ * as the general scan would — requests of another shape, numbers deequ reads differently from
+ * a cast, a text column holding only numbers, a column whose sketch keeps its values in input
+ * order — are left to the other paths: this one gives up, it never reports.
  */
 export interface StreamedWindow {
   names: string[];
@@ -215,13 +215,19 @@ export async function profileStreamedWindow(
     const fromSample = await sampleSketches(
       engine,
       aggregate,
-      numbers.map((j, k) => ({
-        place: j,
-        slot: k + 1,
-        present: n - momentsByIndex.get(j)!.m,
-        min: streamedColumns(j).min,
-        max: streamedColumns(j).max,
-      })),
+      numbers.map((j, k) => {
+        const m = momentsByIndex.get(j)!;
+        return {
+          place: j,
+          slot: k + 1,
+          present: n - m.m,
+          min: Number(m.mn),
+          max: Number(m.mx),
+          minSql: streamedColumns(j).min,
+          maxSql: streamedColumns(j).max,
+        };
+      }),
+      keep === 'all',
     );
     const profile = await assembleProfile(names, {
       moments: async () => moments,
