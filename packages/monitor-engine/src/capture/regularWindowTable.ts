@@ -13,11 +13,10 @@ import {
 } from './captureWindowTable';
 import {
   ColumnStorage,
-  FirstRequestShape,
-  firstRequestShapeSql,
   regularWindowSql,
   storageCheckSql,
 } from './regularWindowSql';
+import { commonWindowShape } from './commonWindowShape';
 
 /**
  * The fast path of a capture window: when every request has the common shape (see
@@ -84,20 +83,10 @@ export async function createRegularWindowTable(
   /** Columns whose every text is needed (value-domain checks), numbers included. */
   textColumns: ReadonlySet<string> = new Set(),
 ): Promise<RegularWindow | undefined> {
-  if (files.length === 0) return undefined;
+  const shape = await commonWindowShape(engine, files, baselineNames);
+  if (!shape) return undefined;
+  const { first, w, ow, includesOutput, names } = shape;
   const paths = files.map(f => f.path);
-  const [first] = await engine.query<FirstRequestShape>(
-    firstRequestShapeSql(files.length),
-    paths,
-  );
-  const [w, ow] = [Number(first?.w ?? 0), Number(first?.ow ?? -1)];
-  if (!first?.csv_in || !first.csv_out || !(w > 0) || !(ow >= 0))
-    return undefined;
-  // The same naming rule as createWindowTable: the output is a column of its own unless the
-  // baseline has exactly the input columns.
-  const includesOutput = ow > 0 && baselineNames.length !== w;
-  const width = w + (includesOutput ? ow : 0);
-  const names = [...Array(width).keys()].map(i => baselineNames[i] ?? `_c${i}`);
 
   // The table lives in an in-memory database of its own that compresses on checkpoint:
   // numbers take a few bytes each instead of eight, type codes almost nothing. It is filled a

@@ -73,9 +73,10 @@ export async function sampleSketches(
   // Lambdas here capture scalars only: one capturing a whole list is copied per element.
   const sorted = plan
     .map(
-      c => `list_sort(list_filter(list_transform(sample, r -> r[${Math.trunc(
-        c.slot,
-      )}]), x -> x IS NOT NULL)) AS s${c.place}`,
+      c =>
+        `list_sort(list_filter(list_transform(sample, r -> r[${Math.trunc(
+          c.slot,
+        )}]), x -> x IS NOT NULL)) AS s${c.place}`,
     )
     .join(',\n');
   const reads = plan
@@ -83,15 +84,15 @@ export async function sampleSketches(
       const [s, size] = [`s${c.place}`, `len(s${c.place})`];
       return `${size} AS size${c.place},
         list_select(${s}, ${positionsSql(
-          `range(${c.step}, ${c.full + 1}, ${c.step})`,
-          size,
-          c.n,
-        )}) AS level${c.place},
+        `range(${c.step}, ${c.full + 1}, ${c.step})`,
+        size,
+        c.n,
+      )}) AS level${c.place},
         list_select(${s}, ${positionsSql(
-          `range(${c.full + 1}, ${c.n + 1})`,
-          size,
-          c.n,
-        )}) AS top${c.place}`;
+        `range(${c.full + 1}, ${c.n + 1})`,
+        size,
+        c.n,
+      )}) AS top${c.place}`;
     })
     .join(',\n');
   const [row] = await engine.query<Record<string, unknown>>(

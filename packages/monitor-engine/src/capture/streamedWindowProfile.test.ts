@@ -6,6 +6,7 @@ import { suggestBaseline } from '../baseline/suggestBaseline';
 import { loadBaselineDir } from '../dataQuality/loadBaseline';
 import { readWindowProfile } from '../dataQuality/readWindowProfile';
 import { localCaptureFiles } from './localCaptureFiles';
+import type { CaptureFile } from './captureWindowTable';
 import { profileStreamedWindow } from './streamedWindowProfile';
 import { SketchDistribution } from '../baseline/kllSketch';
 import type { Constraints } from '../formats/constraints';
@@ -68,6 +69,15 @@ describe('the streamed profile of a capture window', () => {
       ),
     ),
   });
+
+  /** Expects the streamed read to give the window up; returns how the window was read. */
+  async function givenUp(files: CaptureFile[]) {
+    const baseline = baselineOf(constraints);
+    expect(
+      await profileStreamedWindow(engine, files, WINDOW, baseline),
+    ).toBeUndefined();
+    return readWindowProfile(engine, files, WINDOW, constraints);
+  }
 
   it('estimates the buckets and sketch from a sample, keeping every count exact', async () => {
     const files = await windowFiles(
@@ -138,15 +148,7 @@ describe('the streamed profile of a capture window', () => {
       'numbers-in-text',
       rows.map((r, n) => captureLine(r, n)),
     );
-    expect(
-      await profileStreamedWindow(
-        engine,
-        files,
-        WINDOW,
-        baselineOf(constraints),
-      ),
-    ).toBeUndefined();
-    const general = await readWindowProfile(engine, files, WINDOW, constraints);
+    const general = await givenUp(files);
     expect(general.readPath).not.toBe('streamed');
     expect(
       general.profile?.statistics.features.find(f => f.name === 'ocean')
@@ -158,15 +160,7 @@ describe('the streamed profile of a capture window', () => {
     const lines = records(3000, 13).map((r, n) => captureLine(r, n));
     lines[7] = captureLine(records(1, 13)[0], 7, '1,2,3');
     const files = await windowFiles('short', lines);
-    expect(
-      await profileStreamedWindow(
-        engine,
-        files,
-        WINDOW,
-        baselineOf(constraints),
-      ),
-    ).toBeUndefined();
-    const general = await readWindowProfile(engine, files, WINDOW, constraints);
+    const general = await givenUp(files);
     expect(general.readPath).toBe('general');
     expect(general.report.wrongColumnCount).toBe(1);
   });

@@ -14,7 +14,7 @@ import {
   CaptureScanReport,
   cleanScanReport,
 } from './captureWindowTable';
-import { FirstRequestShape, firstRequestShapeSql } from './regularWindowSql';
+import { commonWindowShape } from './commonWindowShape';
 import {
   PlaceKind,
   SAMPLE_HASH_BUCKETS,
@@ -90,21 +90,10 @@ export async function profileStreamedWindow(
 ): Promise<StreamedWindow | undefined> {
   // DuckDB's JSON reader, lists and maps: an engine of another dialect reads the general way.
   if (files.length === 0 || engine.dialect !== 'duckdb') return undefined;
+  const shape = await commonWindowShape(engine, files, baseline.names);
+  if (!shape) return undefined;
+  const { first, ow, includesOutput, names } = shape;
   const paths = files.map(f => f.path);
-  const [first] = await engine.query<FirstRequestShape>(
-    firstRequestShapeSql(files.length),
-    paths,
-  );
-  const [w, ow] = [Number(first?.w ?? 0), Number(first?.ow ?? -1)];
-  if (!first?.csv_in || !first.csv_out || !(w > 0) || !(ow >= 0))
-    return undefined;
-  // The naming rule of the other paths: the output is a column of its own unless the
-  // baseline has exactly the input columns.
-  const includesOutput = ow > 0 && baseline.names.length !== w;
-  const width = w + (includesOutput ? ow : 0);
-  const names = [...Array(width).keys()].map(
-    i => baseline.names[i] ?? `_c${i}`,
-  );
   const kindOf = (j: number): PlaceKind =>
     isNumericType(baseline.types.get(names[j]) ?? 'String') ? 'number' : 'text';
   // Domains are checked on texts; a number column with one is left to the other paths.

@@ -176,7 +176,9 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
                ELSE contains(${s}, 'e') OR contains(${s}, 'E') END`;
       return `TRY_CAST(${s} AS DOUBLE) AS d${j}, ${
         place.form
-          ? `CASE WHEN typical THEN ${place.form === 'fractional'} ELSE ${fraction} END`
+          ? `CASE WHEN typical THEN ${
+              place.form === 'fractional'
+            } ELSE ${fraction} END`
           : fraction
       } AS f${j}`;
     })
