@@ -30,6 +30,15 @@ export const TypeCode = {
 } as const;
 
 /**
+ * SQL for the number of a text deequ detects as Integral or Fractional. deequ allows a space
+ * between the sign and the digits ("- 5"), which DuckDB's cast rejects: that rare form is read
+ * again without its space, so the value counts as the number its type says it is.
+ */
+export function numberFromTextSql(valueSql: string): string {
+  return `coalesce(TRY_CAST(${valueSql} AS DOUBLE), TRY_CAST(replace(${valueSql}, ' ', '') AS DOUBLE))`;
+}
+
+/**
  * SQL for the type code of one text value (NULL = missing). The patterns are constants of this
  * file, never outside input, so they are inlined as literals.
  */
@@ -37,21 +46,14 @@ export function valueTypeCodeSql(valueSql: string): string {
   // One regular expression per value, not one per type: a number matches NUMBER_PATTERN, and
   // is Fractional exactly when it has a fraction or an exponent (the only characters '.', 'e'
   // and 'E' can come from). This runs on every value of a window, so it is the costly part.
+  // A number beyond the double range ("1e400") is text here: its statistics would be infinite.
   return `CASE WHEN ${valueSql} IS NULL THEN 0
     WHEN regexp_full_match(${valueSql}, '${NUMBER_PATTERN}')
-      THEN CASE WHEN contains(${valueSql}, '.') OR contains(${valueSql}, 'e') OR contains(${valueSql}, 'E')
+      THEN CASE WHEN NOT isfinite(${numberFromTextSql(valueSql)}) THEN 4
+                WHEN contains(${valueSql}, '.') OR contains(${valueSql}, 'e') OR contains(${valueSql}, 'E')
                 THEN 2 ELSE 1 END
     WHEN ${valueSql} IN ('true', 'false') THEN 3
     ELSE 4 END`;
-}
-
-/**
- * SQL for the number of a text deequ detects as Integral or Fractional. deequ allows a space
- * between the sign and the digits ("- 5"), which DuckDB's cast rejects: that rare form is read
- * again without its space, so the value counts as the number its type says it is.
- */
-export function numberFromTextSql(valueSql: string): string {
-  return `coalesce(TRY_CAST(${valueSql} AS DOUBLE), TRY_CAST(replace(${valueSql}, ' ', '') AS DOUBLE))`;
 }
 
 /** How many values of a column were detected as each type. */
@@ -86,9 +88,12 @@ export function detectValueType(
   value: string | null | undefined,
 ): keyof TypeCounts {
   if (value === null || value === undefined) return 'missing';
-  if (new RegExp(`^(?:${INTEGRAL_PATTERN})$`).test(value)) return 'integral';
+  const number = (type: 'integral' | 'fractional') =>
+    Number.isFinite(Number(value.replace(/ /g, ''))) ? type : 'string';
+  if (new RegExp(`^(?:${INTEGRAL_PATTERN})$`).test(value))
+    return number('integral');
   if (new RegExp(`^(?:${FRACTIONAL_PATTERN})$`).test(value))
-    return 'fractional';
+    return number('fractional');
   if (new RegExp(`^(?:${BOOLEAN_PATTERN})$`).test(value)) return 'boolean';
   return 'string';
 }

@@ -184,6 +184,12 @@ export async function profileStreamedWindow(
       const present = numberOf(row[c.present]);
       // A sketch of one level keeps the values in input order, which a stream does not have.
       if (present > 0 && sketchLevelFor(present) === 0) return undefined;
+      // A number beyond the double range is text to the other paths (dataTypes.ts).
+      if (
+        present > 0 &&
+        ![c.sum, c.min, c.max].every(k => isFinite(row[k] as number))
+      )
+        return undefined;
       const fractional = numberOf(row[c.fractional]);
       moments.push({
         i: j,

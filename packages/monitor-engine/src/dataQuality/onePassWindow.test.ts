@@ -162,6 +162,26 @@ describe('the one-pass read of a capture window', () => {
     expect(auto.readPath).not.toBe('streamed');
   });
 
+  it('reads a number beyond the double range as a text, the same on every path', async () => {
+    const rows = records(3000, 10);
+    rows[42][2] = '1e400';
+    const auto = await bothWays(
+      'overflow',
+      rows.map((r, n) => captureLine(r, n)),
+    );
+    expect(auto.readPath).not.toBe('streamed');
+    expect(auto.status).toBe('CompletedWithViolations');
+    expect(
+      auto.statistics?.features.find(f => f.name === 'income')?.inferred_type,
+    ).toBe('String');
+    expect(
+      auto.violations?.violations.map(v => [
+        v.feature_name,
+        v.constraint_check_type,
+      ]),
+    ).toContainEqual(['income', 'data_type_check']);
+  });
+
   it('leaves a column of numbers with a text further on to the general scan', async () => {
     const rows = records(500, 5);
     rows[300][1] = 'many';
