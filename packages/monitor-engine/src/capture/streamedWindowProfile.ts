@@ -2,7 +2,10 @@ import fs from 'node:fs/promises';
 import type { SqlEngine } from '../sql/SqlEngine';
 import type { InferredType } from '../formats/statistics';
 import { isNumericType } from '../baseline/dataTypes';
-import { sketchLevelFor } from '../baseline/kllSketch';
+import {
+  KLL_SINGLE_LEVEL_CAPACITY,
+  sketchLevelFor,
+} from '../baseline/kllSketch';
 import { SAMPLE_SIZE } from '../baseline/sketchItems';
 import {
   MomentsRow,
@@ -127,6 +130,8 @@ export async function profileStreamedWindow(
   const inputPlaces = places.slice(includesOutput ? ow : 0);
 
   const estimate = await estimatedRequests(paths);
+  // So few requests that every sketch keeps its values in input order: the one-pass read.
+  if (estimate <= KLL_SINGLE_LEVEL_CAPACITY) return undefined;
   const keep =
     estimate <= sampleSize
       ? ('all' as const)
