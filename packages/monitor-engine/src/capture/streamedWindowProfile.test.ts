@@ -4,12 +4,15 @@ import path from 'node:path';
 import { DuckDbEngine } from '../sql/DuckDbEngine';
 import { suggestBaseline } from '../baseline/suggestBaseline';
 import { loadBaselineDir } from '../dataQuality/loadBaseline';
-import { readWindowProfile } from '../dataQuality/readWindowProfile';
+import {
+  readWindowProfile,
+  streamedBaselineOf,
+} from '../dataQuality/readWindowProfile';
+import type { DataQualityBaseline } from '../dataQuality/loadBaseline';
 import { localCaptureFiles } from './localCaptureFiles';
 import type { CaptureFile } from './captureWindowTable';
 import { profileStreamedWindow } from './streamedWindowProfile';
 import { SketchDistribution } from '../baseline/kllSketch';
-import type { Constraints } from '../formats/constraints';
 import {
   COLUMNS,
   WINDOW,
@@ -27,7 +30,7 @@ import {
 describe('the streamed profile of a capture window', () => {
   let engine: DuckDbEngine;
   let dir: string;
-  let constraints: Constraints;
+  let dataQualityBaseline: DataQualityBaseline;
 
   beforeAll(async () => {
     engine = await DuckDbEngine.create({ memoryLimit: '512MB' });
@@ -42,8 +45,7 @@ describe('the streamed profile of a capture window', () => {
       dataset: { path: csv, format: 'csv', header: true },
       output: { dir: path.join(dir, 'baseline') },
     });
-    constraints = (await loadBaselineDir(path.join(dir, 'baseline')))
-      .constraints;
+    dataQualityBaseline = await loadBaselineDir(path.join(dir, 'baseline'));
   });
   afterAll(async () => {
     await engine.close();
@@ -58,25 +60,13 @@ describe('the streamed profile of a capture window', () => {
     return local.files;
   }
 
-  const baselineOf = (c: Constraints) => ({
-    names: c.features.map(f => f.name),
-    types: new Map(c.features.map(f => [f.name, f.inferred_type])),
-    domains: new Map(
-      c.features.flatMap(f =>
-        f.string_constraints?.domains
-          ? [[f.name, f.string_constraints.domains] as const]
-          : [],
-      ),
-    ),
-  });
-
   /** Expects the streamed read to give the window up; returns how the window was read. */
   async function givenUp(files: CaptureFile[]) {
-    const baseline = baselineOf(constraints);
+    const baseline = streamedBaselineOf(dataQualityBaseline);
     expect(
       await profileStreamedWindow(engine, files, WINDOW, baseline),
     ).toBeUndefined();
-    return readWindowProfile(engine, files, WINDOW, constraints);
+    return readWindowProfile(engine, files, WINDOW, dataQualityBaseline);
   }
 
   it('estimates the buckets and sketch from a sample, keeping every count exact', async () => {
@@ -88,14 +78,14 @@ describe('the streamed profile of a capture window', () => {
       engine,
       files,
       WINDOW,
-      baselineOf(constraints),
+      streamedBaselineOf(dataQualityBaseline),
       2000,
     );
     const general = await readWindowProfile(
       engine,
       files,
       WINDOW,
-      constraints,
+      dataQualityBaseline,
       'general',
     );
     expect(streamed).toBeDefined();
@@ -154,6 +144,46 @@ describe('the streamed profile of a capture window', () => {
       general.profile?.statistics.features.find(f => f.name === 'ocean')
         ?.inferred_type,
     ).toBe('Integral');
+  });
+
+  it('gives up on a text column the baseline shows with many values (counted by value in memory)', async () => {
+    const files = await windowFiles(
+      'many-values',
+      records(3000, 14).map((r, n) => captureLine(r, n)),
+    );
+    const manyOceans: DataQualityBaseline = {
+      ...dataQualityBaseline,
+      statistics: {
+        ...dataQualityBaseline.statistics!,
+        features: dataQualityBaseline.statistics!.features.map(f =>
+          f.name === 'ocean'
+            ? {
+                ...f,
+                string_statistics: {
+                  common: f.string_statistics!.common,
+                  distinct_count: 5000,
+                },
+              }
+            : f,
+        ),
+      },
+    };
+    expect(
+      await profileStreamedWindow(
+        engine,
+        files,
+        WINDOW,
+        streamedBaselineOf(manyOceans),
+      ),
+    ).toBeUndefined();
+    expect(
+      await profileStreamedWindow(
+        engine,
+        files,
+        WINDOW,
+        streamedBaselineOf(dataQualityBaseline),
+      ),
+    ).toBeDefined();
   });
 
   it('gives up on requests of another shape and leaves them to the general report', async () => {

@@ -59,6 +59,8 @@ export interface StreamedWindowBaseline {
   types: ReadonlyMap<string, InferredType>;
   /** Value domains of the features that have one (categorical_values_check). */
   domains: ReadonlyMap<string, readonly string[]>;
+  /** Text features with few values in the baseline (a categorical distribution). */
+  categorical: ReadonlySet<string>;
 }
 
 let counter = 0;
@@ -99,6 +101,14 @@ export async function profileStreamedWindow(
   const paths = files.map(f => f.path);
   const kindOf = (j: number): PlaceKind =>
     isNumericType(baseline.types.get(names[j]) ?? 'String') ? 'number' : 'text';
+  // Text columns are counted by value, in memory: only those the baseline shows with few
+  // values (an ID column would hold every ID); the others are left to the other paths.
+  if (
+    names.some(
+      (name, j) => kindOf(j) === 'text' && !baseline.categorical.has(name),
+    )
+  )
+    return undefined;
   // Domains are checked on texts; a number column with one is left to the other paths.
   if (
     names.some((name, j) => baseline.domains.has(name) && kindOf(j) !== 'text')

@@ -1,5 +1,5 @@
 import type { SqlEngine } from '../sql/SqlEngine';
-import type { Constraints } from '../formats/constraints';
+import type { DataQualityBaseline } from './loadBaseline';
 import { ProfileResult, profileTable } from '../baseline/columnProfiler';
 import {
   CaptureFile,
@@ -7,7 +7,10 @@ import {
   scanCaptureFiles,
 } from '../capture/captureWindowTable';
 import { createRegularWindowTable } from '../capture/regularWindowTable';
-import { profileStreamedWindow } from '../capture/streamedWindowProfile';
+import {
+  StreamedWindowBaseline,
+  profileStreamedWindow,
+} from '../capture/streamedWindowProfile';
 import { WindowColumns, createWindowTable } from './windowColumns';
 import { domainShares } from './domainShares';
 
@@ -31,6 +34,29 @@ export interface WindowProfile {
   domainShares?: Map<string, number>;
 }
 
+/** What the streamed read needs of a baseline. */
+export function streamedBaselineOf(
+  baseline: DataQualityBaseline,
+): StreamedWindowBaseline {
+  const { features } = baseline.constraints;
+  return {
+    names: features.map(f => f.name),
+    types: new Map(features.map(f => [f.name, f.inferred_type])),
+    domains: new Map(
+      features.flatMap(f =>
+        f.string_constraints?.domains?.length
+          ? [[f.name, f.string_constraints.domains] as const]
+          : [],
+      ),
+    ),
+    categorical: new Set(
+      (baseline.statistics?.features ?? [])
+        .filter(f => f.string_statistics?.distribution?.categorical)
+        .map(f => f.name),
+    ),
+  };
+}
+
 /**
  * Profiles the window of captured data against the baseline's columns by the fastest path that
  * can read it (`from` skips the faster ones, to compare them).
@@ -39,23 +65,19 @@ export async function readWindowProfile(
   engine: SqlEngine,
   files: readonly CaptureFile[],
   window: { start: Date; end: Date },
-  constraints: Constraints,
+  baseline: DataQualityBaseline,
   from: WindowReadPath = 'streamed',
 ): Promise<WindowProfile> {
+  const { constraints } = baseline;
   const names = constraints.features.map(f => f.name);
-  const domains = new Map(
-    constraints.features.flatMap(f =>
-      f.string_constraints?.domains?.length
-        ? [[f.name, f.string_constraints.domains] as const]
-        : [],
-    ),
-  );
+  const streamedBaseline = streamedBaselineOf(baseline);
   if (from === 'streamed') {
-    const streamed = await profileStreamedWindow(engine, files, window, {
-      names,
-      types: new Map(constraints.features.map(f => [f.name, f.inferred_type])),
-      domains,
-    });
+    const streamed = await profileStreamedWindow(
+      engine,
+      files,
+      window,
+      streamedBaseline,
+    );
     if (streamed) return { readPath: 'streamed', ...streamed };
   }
   const regular =
@@ -66,7 +88,7 @@ export async function readWindowProfile(
           files,
           window,
           names,
-          new Set(domains.keys()),
+          new Set(streamedBaseline.domains.keys()),
         );
   let table: Pick<WindowColumns, 'table' | 'release'> | undefined = regular;
   let report = regular?.report;

@@ -128,7 +128,7 @@ export async function runDataQualityMonitor(
       options.engine,
       local.files,
       options,
-      baseline.constraints,
+      baseline,
       options.windowPath && options.windowPath !== 'auto'
         ? options.windowPath
         : 'streamed',
