@@ -54,26 +54,6 @@ export interface CaptureScanReport {
   problems: CaptureProblem[];
 }
 
-/** The report of a window whose every line was a record of the common shape. */
-export function cleanScanReport(
-  files: number,
-  records: number,
-): CaptureScanReport {
-  return {
-    files,
-    lines: records,
-    malformedLines: 0,
-    requestsWithoutInput: 0,
-    undecodablePayloads: 0,
-    requestsOutsideWindow: 0,
-    decodedRecords: records,
-    wrongColumnCount: 0,
-    outputRecordMismatch: 0,
-    records,
-    problems: [],
-  };
-}
-
 export interface CaptureScan {
   /**
    * A query (rid, in_vals VARCHAR[], out_vals VARCHAR[]) of the records kept, with its bound

@@ -6,11 +6,8 @@ import {
   wideTypeColumn,
   wideValueColumn,
 } from '../baseline/wideProfiler';
-import {
-  CaptureFile,
-  CaptureScanReport,
-  cleanScanReport,
-} from './captureWindowTable';
+import { CaptureFile, CaptureScanReport } from './captureWindowTable';
+import { cleanScanReport } from './cleanScanReport';
 import {
   ColumnStorage,
   regularWindowSql,

@@ -12,11 +12,8 @@ import {
   ProfileResult,
   assembleProfile,
 } from '../baseline/profileAssembly';
-import {
-  CaptureFile,
-  CaptureScanReport,
-  cleanScanReport,
-} from './captureWindowTable';
+import { CaptureFile, CaptureScanReport } from './captureWindowTable';
+import { cleanScanReport } from './cleanScanReport';
 import { commonWindowShape } from './commonWindowShape';
 import {
   PlaceKind,
