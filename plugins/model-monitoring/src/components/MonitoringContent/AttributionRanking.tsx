@@ -1,17 +1,10 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
 import type { FeatureAttribution } from '@mlmon/plugin-model-monitoring-common';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { ChartFrame, formatMetric, useChartTheme } from '../shared';
 import { rankMove } from './clarifyWords';
+import { comparisonBars } from './comparisonBars';
 
 /** Bars for more features than this get unreadable; the table below lists them all. */
 const MAX_BARS = 10;
@@ -91,24 +84,11 @@ export function AttributionBars({
           width={140}
           tick={{ fill: chart.text, fontSize: chart.fontSize }}
         />
-        <Tooltip
-          formatter={(v: number) => formatMetric(v)}
-          contentStyle={chart.tooltip}
-          cursor={{ fill: chart.grid }}
-        />
-        <Legend wrapperStyle={{ color: chart.text }} />
-        <Bar
-          dataKey="baseline"
-          name="Baseline"
-          fill={chart.baseline}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="current"
-          name="Now"
-          fill={chart.window}
-          isAnimationActive={false}
-        />
+        {comparisonBars(chart, {
+          format: formatMetric,
+          currentKey: 'current',
+          currentName: 'Now',
+        })}
       </BarChart>
     </ChartFrame>
   );

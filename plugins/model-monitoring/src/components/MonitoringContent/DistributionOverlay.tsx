@@ -1,15 +1,8 @@
 import type { FeatureDistribution } from '@mlmon/plugin-model-monitoring-common';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { ChartFrame, formatPercent, useChartTheme } from '../shared';
 import { distributionOverlay } from './chartData';
+import { comparisonBars } from './comparisonBars';
 
 /** Baseline vs window distribution of one feature (or of the predictions) as shares. */
 export function DistributionOverlay(props: {
@@ -31,24 +24,11 @@ export function DistributionOverlay(props: {
           tickFormatter={v => formatPercent(v)}
           tick={{ fill: chart.text, fontSize: chart.fontSize }}
         />
-        <Tooltip
-          formatter={(v: number) => formatPercent(v)}
-          contentStyle={chart.tooltip}
-          cursor={{ fill: chart.grid }}
-        />
-        <Legend wrapperStyle={{ color: chart.text }} />
-        <Bar
-          dataKey="baseline"
-          name="Baseline"
-          fill={chart.baseline}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="window"
-          name="Window"
-          fill={chart.window}
-          isAnimationActive={false}
-        />
+        {comparisonBars(chart, {
+          format: formatPercent,
+          currentKey: 'window',
+          currentName: 'Window',
+        })}
       </BarChart>
     </ChartFrame>
   );
