@@ -18,6 +18,28 @@ export interface MergeTables {
   labelled: string;
 }
 
+/**
+ * Fresh names for a merge's tables (and the caller's `extra` ones), `{prefix}_{table}_{random}`,
+ * so runs never collide.
+ */
+export function mergeTableNames<K extends string = never>(
+  prefix: string,
+  extra: readonly K[] = [],
+): MergeTables & Record<K, string> {
+  const suffix = Math.random().toString(36).slice(2, 10);
+  const table = (name: string) => `${prefix}_${name}_${suffix}`;
+  const named = Object.fromEntries(extra.map(k => [k, table(k)])) as Record<K, string>;
+  return {
+    capture: table('capture'),
+    captureIds: table('capture_ids'),
+    groundTruth: table('ground_truth'),
+    predictions: table('predictions'),
+    labels: table('labels'),
+    labelled: table('labelled'),
+    ...named,
+  };
+}
+
 export interface LineProblem {
   /** The file as the engine read it. */
   file: string;

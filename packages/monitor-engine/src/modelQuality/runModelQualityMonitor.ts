@@ -12,7 +12,7 @@ import { cloudWatchMetricsJsonl, modelQualityCloudWatchMetrics } from './cloudWa
 import { computeModelQualityMetrics, ModelQualityMetrics } from './computeMetrics';
 import { assertAttributesFit, invalidFieldSql, PredictionSemantics } from './labelledRows';
 import { loadModelQualityBaseline } from './loadBaseline';
-import { mergeWindow, MergeReport } from './mergeWindow';
+import { mergeTableNames, mergeWindow, MergeReport } from './mergeWindow';
 import { ModelQualityConstraints } from './modelQualityConstraints';
 import {
   checkModelQualityConstraints,
@@ -106,16 +106,7 @@ export async function runModelQualityMonitor(
     mergedKeys: [],
   };
   const staged = new StagedFiles();
-  const suffix = Math.random().toString(36).slice(2, 10);
-  const table = (name: string) => `mlmon_mq_${name}_${suffix}`;
-  const tables = {
-    capture: table('capture'),
-    captureIds: table('capture_ids'),
-    groundTruth: table('ground_truth'),
-    predictions: table('predictions'),
-    labels: table('labels'),
-    labelled: table('labelled'),
-  };
+  const tables = mergeTableNames('mlmon_mq');
   try {
     const captureFiles = await staged.stage(
       options.captureStore,

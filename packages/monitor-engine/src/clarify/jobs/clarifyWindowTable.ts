@@ -1,7 +1,7 @@
 import { lineFieldSql } from '../../capture/jsonLineSql';
 import { payloadKindSql, payloadRecordsSql, payloadTextSql } from '../../capture/payloadSql';
 import { attributeAddress, extractAttributeSql } from '../../modelQuality/attributeExtraction';
-import { MergeReport, mergeWindow } from '../../modelQuality/mergeWindow';
+import { MergeReport, mergeTableNames, mergeWindow } from '../../modelQuality/mergeWindow';
 import { MonitoringWindow, MonitoringWindowInput, resolveMonitoringWindow } from '../../modelQuality/monitoringWindow';
 import { createCaptureIdTable, createCaptureTable, createGroundTruthTable } from '../../modelQuality/recordTables';
 import { StagedFiles } from '../../modelQuality/stagedFiles';
@@ -99,17 +99,7 @@ export async function createClarifyWindowTable(options: ClarifyWindowOptions): P
   const variant = options.variant ?? 'AllTraffic';
   const resolved = resolveMonitoringWindow(options);
   const { engine } = options;
-  const suffix = Math.random().toString(36).slice(2, 10);
-  const table = (name: string) => `mlmon_clarify_${name}_${suffix}`;
-  const tables = {
-    capture: table('capture'),
-    captureIds: table('capture_ids'),
-    groundTruth: table('ground_truth'),
-    predictions: table('predictions'),
-    labels: table('labels'),
-    labelled: table('labelled'),
-    window: table('window'),
-  };
+  const tables = mergeTableNames('mlmon_clarify', ['window']);
   const staged = new StagedFiles();
   const dispose = async () => {
     for (const name of Object.values(tables)) await engine.query(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);

@@ -11,20 +11,14 @@ import type {
   MonitorSummary,
 } from '@mlmon/plugin-model-monitoring-common';
 import { formatMetric, formatPercent, useMonitoringData } from '../shared';
+import { useListRowStyles } from './listRowStyles';
 
 /** A short list: the point is where to look first, not a second drift table. */
 const MAX_ITEMS = 5;
 
-const useStyles = makeStyles(theme => ({
-  item: { display: 'block', paddingLeft: 0, paddingRight: 0 },
-  head: {
-    display: 'flex',
-    justifyContent: 'space-between',
-    alignItems: 'baseline',
-    gap: theme.spacing(1),
-  },
+const useStyles = makeStyles({
   bar: { height: 6, borderRadius: 3, margin: '4px 0 2px' },
-}));
+});
 
 /** Monitors whose newest execution the backend ranks features from. */
 function hasDriftSource(monitors: MonitorSummary[]): boolean {
@@ -57,7 +51,7 @@ function ContributorItem(props: {
   item: DriftContributorItem;
   value: DriftContributorsResponse;
 }) {
-  const classes = useStyles();
+  const classes = { ...useListRowStyles(), ...useStyles() };
   const { item, value } = props;
   const share = formatPercent(item.share);
   const driftName =

@@ -21,17 +21,11 @@ import {
   useMonitoringData,
 } from '../shared';
 import { FeaturesToLookAtFirst } from './FeaturesToLookAtFirst';
+import { useListRowStyles } from './listRowStyles';
 
 const MAX_CHIPS = 5;
 
 const useStyles = makeStyles(theme => ({
-  item: { display: 'block', paddingLeft: 0, paddingRight: 0 },
-  head: {
-    display: 'flex',
-    justifyContent: 'space-between',
-    alignItems: 'baseline',
-    gap: 8,
-  },
   chips: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -41,7 +35,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 function MonitorItem({ monitor }: { monitor: MonitorSummary }) {
-  const classes = useStyles();
+  const classes = { ...useListRowStyles(), ...useStyles() };
   const last = monitor.lastExecution;
   const violations = last?.violations ?? [];
   return (

@@ -81,8 +81,11 @@ export function planBuiltinOnboarding(input: BuiltinOnboardingInput, dataRoot: s
   const scheduleExpression = input.scheduleExpression ?? DEFAULT_SCHEDULE;
   const baselineUri = (schedule: string) => `${dataRoot}/baselines/${endpointName}/${schedule}`;
 
+  // Schedule names fit SageMaker's 63 characters; fields the user left out stay out of the spec.
+  const scheduleName = (suffix: string) => `${endpointName}-${suffix}`.slice(0, 63).replace(/-+$/, '');
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
   const dataQualitySchedule: BuiltinScheduleSpec = {
-    name: `${endpointName}-data-quality`.slice(0, 63).replace(/-+$/, ''),
+    name: scheduleName('data-quality'),
     monitorType: 'DataQuality',
     scheduleExpression,
     baselineUri: '',
@@ -91,7 +94,7 @@ export function planBuiltinOnboarding(input: BuiltinOnboardingInput, dataRoot: s
   let modelQualitySchedule: BuiltinScheduleSpec | undefined;
   if (input.modelQuality) {
     const mq = input.modelQuality;
-    const name = `${endpointName}-model-quality`.slice(0, 63).replace(/-+$/, '');
+    const name = scheduleName('model-quality');
     modelQualitySchedule = {
       name,
       monitorType: 'ModelQuality',
@@ -99,13 +102,13 @@ export function planBuiltinOnboarding(input: BuiltinOnboardingInput, dataRoot: s
       baselineUri: baselineUri(name),
       problemType: mq.problemType,
       groundTruthUri: mq.groundTruthUri,
-      ...(mq.inferenceAttribute !== undefined ? { inferenceAttribute: mq.inferenceAttribute } : {}),
-      ...(mq.probabilityAttribute !== undefined ? { probabilityAttribute: mq.probabilityAttribute } : {}),
-      ...(mq.probabilityThreshold !== undefined ? { probabilityThresholdAttribute: mq.probabilityThreshold } : {}),
+      ...defined({
+        inferenceAttribute: mq.inferenceAttribute,
+        probabilityAttribute: mq.probabilityAttribute,
+        probabilityThresholdAttribute: mq.probabilityThreshold,
+      }),
     };
   }
-  const scheduleName = (suffix: string) => `${endpointName}-${suffix}`.slice(0, 63).replace(/-+$/, '');
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
   let biasSchedule: BuiltinScheduleSpec | undefined;
   if (input.bias) {
     const b = input.bias;

@@ -32,6 +32,18 @@ const s3 = (z: Z, what: string) =>
   z.string().regex(S3_URI, `${what}: must be an s3://bucket/key location`);
 const value = (z: Z) => z.union([z.string().min(1).max(256), z.number()]);
 const attribute = (z: Z) => text(z, z.string().min(1).max(256)).optional();
+/** Feature names in a payload's column order: no quotes or commas, which would shift the columns. */
+const headers = (z: Z, what: string) =>
+  z
+    .array(
+      text(
+        z,
+        z
+          .string()
+          .regex(HEADER, `${what}: a column name without quotes or commas`),
+      ),
+    )
+    .max(1000);
 
 /** The bias-drift (ModelBias) and feature-attribution-drift (ModelExplainability) inputs. */
 export const clarifyInputFields = {
@@ -68,19 +80,7 @@ export const clarifyInputFields = {
               'Value(s) of the sensitive group, or [threshold]; default every value',
             ),
         }),
-        headers: z
-          .array(
-            text(
-              z,
-              z
-                .string()
-                .regex(
-                  HEADER,
-                  'modelBias.headers: a column name without quotes or commas',
-                ),
-            ),
-          )
-          .max(1000)
+        headers: headers(z, 'modelBias.headers')
           .optional()
           .describe('Feature names in the order of the captured input'),
         probabilityThreshold: z
@@ -111,20 +111,8 @@ export const clarifyInputFields = {
   modelExplainability: (z: Z) =>
     z
       .object({
-        headers: z
-          .array(
-            text(
-              z,
-              z
-                .string()
-                .regex(
-                  HEADER,
-                  'modelExplainability.headers: a column name without quotes or commas',
-                ),
-            ),
-          )
+        headers: headers(z, 'modelExplainability.headers')
           .min(1)
-          .max(1000)
           .describe('Feature names, in the order the model takes them'),
         shapBaselineS3Uri: s3(z, 'modelExplainability.shapBaselineS3Uri')
           .optional()

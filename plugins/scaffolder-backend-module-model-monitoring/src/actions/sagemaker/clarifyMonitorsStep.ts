@@ -16,6 +16,7 @@ import {
 import type { JobDefinitionSettings } from './jobDefinitions';
 import {
   ensureMonitoringSchedule,
+  type ScheduleDefinition,
   type ScheduleResult,
 } from './monitoringScheduleStep';
 import type { OnboardingNames } from './onboardingNames';
@@ -116,28 +117,42 @@ export async function ensureClarifyMonitors(
   },
 ): Promise<ScheduleResult[]> {
   const { input, names, definition, scheduleExpression } = request;
-  const results: ScheduleResult[] = [];
-  if (input.modelBias) {
-    const config = biasAnalysisConfig(input.modelBias);
+  // Writes the analysis configuration where the job definition points, then ensures the
+  // definition and its schedule.
+  const ensure = async (
+    jobDefinitionName: string,
+    scheduleName: string,
+    config: unknown,
+    spec: (
+      settings: JobDefinitionSettings,
+      configUri: string,
+    ) => ScheduleDefinition,
+  ) => {
     const configUri = analysisConfigS3Uri(
       definition.reportsS3Uri,
-      names.modelBiasJobDefinition,
+      jobDefinitionName,
       config,
     );
     await ensureAnalysisConfig(ctx, configUri, config);
+    return ensureMonitoringSchedule(
+      ctx,
+      spec({ ...definition, name: jobDefinitionName }, configUri),
+      scheduleName,
+      scheduleExpression,
+    );
+  };
+  const results: ScheduleResult[] = [];
+  const bias = input.modelBias;
+  if (bias) {
     results.push(
-      await ensureMonitoringSchedule(
-        ctx,
-        {
-          type: 'ModelBias',
-          definition: modelBiasJobDefinition(
-            { ...definition, name: names.modelBiasJobDefinition },
-            input.modelBias,
-            configUri,
-          ),
-        },
+      await ensure(
+        names.modelBiasJobDefinition,
         names.modelBiasSchedule,
-        scheduleExpression,
+        biasAnalysisConfig(bias),
+        (settings, configUri) => ({
+          type: 'ModelBias',
+          definition: modelBiasJobDefinition(settings, bias, configUri),
+        }),
       ),
     );
   }
@@ -149,26 +164,19 @@ export async function ensureClarifyMonitors(
         e.modelName ?? (await endpointModelName(ctx, definition.endpointName)),
       predictorInstanceType: e.predictorInstanceType ?? request.instanceType,
     };
-    const config = explainabilityAnalysisConfig(settings);
-    const configUri = analysisConfigS3Uri(
-      definition.reportsS3Uri,
-      names.modelExplainabilityJobDefinition,
-      config,
-    );
-    await ensureAnalysisConfig(ctx, configUri, config);
     results.push(
-      await ensureMonitoringSchedule(
-        ctx,
-        {
+      await ensure(
+        names.modelExplainabilityJobDefinition,
+        names.modelExplainabilitySchedule,
+        explainabilityAnalysisConfig(settings),
+        (jobSettings, configUri) => ({
           type: 'ModelExplainability',
           definition: modelExplainabilityJobDefinition(
-            { ...definition, name: names.modelExplainabilityJobDefinition },
+            jobSettings,
             settings,
             configUri,
           ),
-        },
-        names.modelExplainabilitySchedule,
-        scheduleExpression,
+        }),
       ),
     );
   }
