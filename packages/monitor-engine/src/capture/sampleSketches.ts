@@ -8,25 +8,24 @@ import {
 
 /**
  * The KLL sketch and bucket counts of each number column of a streamed window, from the sample
- * its aggregate kept (`sample`: one list of numbers per sampled request, see
- * streamedWindowSql.ts). One query over that one row sorts each column's sample once and reads
- * the sketch items at their ranks, by the rule of sketchItems.ts (ranks scaled to the column's
- * count when the sample is smaller). When the sample is every request, a second query counts
- * every value into its bucket in the same double arithmetic as columnProfiler.ts, so the
- * results equal the other paths'; otherwise the counts are read from the sketch, as deequ
- * reads them from its own.
+ * its aggregate kept (`rows`: one row per sampled request, a column d{place} per number place,
+ * see sampledRowsSql). One query sorts each column's sample once and reads the sketch items at
+ * their ranks, by the rule of sketchItems.ts (ranks scaled to the column's count when the
+ * sample is smaller). When the sample is every request, a second query counts every value
+ * into its bucket in the same double arithmetic as columnProfiler.ts, so the results equal the
+ * other paths'; otherwise the counts are read from the sketch, as deequ reads them from its
+ * own.
  */
 export interface SampleColumn {
   /**
-   * The column's place in the record, and in each sampled list (1-based). Its sketch must have
+   * The column's place in the record (its column in `rows` is d{place}). Its sketch must have
    * several levels (more than one compactor of values): a single level keeps the values in
    * input order, which a sample does not have.
    */
   place: number;
-  slot: number;
   /** Present values in the whole window (not only the sample). */
   present: number;
-  /** The column's min and max, and their SQL in the aggregate row. */
+  /** The column's min and max, and their columns in the aggregate row. */
   min: number;
   max: number;
   minSql: string;
@@ -47,13 +46,10 @@ function bucketSql(x: string, mn: string, mx: string): string {
                ELSE ${guess} END`;
 }
 
-/** Positions in a sorted sample of `size` values of the ranks r (1-based, of n values). */
-const positionsSql = (ranks: string, size: string, n: number) =>
-  `list_transform(${ranks}, r -> least(greatest(ceil(r * ${size} / ${n}), 1), ${size})::BIGINT)`;
-
 export async function sampleSketches(
   engine: SqlEngine,
-  aggregate: string,
+  /** The table of the window's one aggregate row, and of the sampled rows. */
+  tables: { aggregate: string; rows: string },
   columns: readonly SampleColumn[],
   /**
    * The sample is every request: count every value into its bucket, exactly as the other paths
@@ -70,40 +66,46 @@ export async function sampleSketches(
     const step = 2 ** h;
     return { ...c, n, h, step, full: Math.floor(n / step) * step };
   });
-  // Lambdas here capture scalars only: one capturing a whole list is copied per element.
-  const sorted = plan
-    .map(
+  const [rows, ranks] = [
+    plan.map(
       c =>
-        `list_sort(list_filter(list_transform(sample, r -> r[${Math.trunc(
-          c.slot,
-        )}]), x -> x IS NOT NULL)) AS s${c.place}`,
-    )
-    .join(',\n');
-  const reads = plan
-    .map(c => {
-      const [s, size] = [`s${c.place}`, `len(s${c.place})`];
-      return `${size} AS size${c.place},
-        list_select(${s}, ${positionsSql(
-        `range(${c.step}, ${c.full + 1}, ${c.step})`,
-        size,
-        c.n,
-      )}) AS level${c.place},
-        list_select(${s}, ${positionsSql(
-        `range(${c.full + 1}, ${c.n + 1})`,
-        size,
-        c.n,
-      )}) AS top${c.place}`;
-    })
-    .join(',\n');
-  const [row] = await engine.query<Record<string, unknown>>(
-    `SELECT ${reads} FROM (SELECT ${sorted} FROM ${aggregate})`,
+        `SELECT ${c.place} AS place, d${c.place} AS d FROM ${tables.rows} WHERE d${c.place} IS NOT NULL`,
+    ),
+    plan.flatMap(c => [
+      `SELECT ${c.place} AS place, 'level' AS kind, range AS r, ${c.n} AS n
+       FROM range(${c.step}, ${c.full + 1}, ${c.step})`,
+      `SELECT ${c.place}, 'top', range, ${c.n} FROM range(${c.full + 1}, ${c.n + 1})`,
+    ]),
+  ];
+  // Each column's sample sorted by a window (in parallel, unlike list_sort on one thread), and
+  // the item at each rank r of n read at its position in a sorted sample of `size` values.
+  const items = await engine.query<{
+    place: number;
+    kind: 'level' | 'top';
+    items: number[];
+  }>(
+    `WITH sorted AS (SELECT place, d, row_number() OVER (PARTITION BY place ORDER BY d) AS rn
+                     FROM (${rows.join('\nUNION ALL ')})),
+          sizes AS (SELECT place, count(*) AS size FROM sorted GROUP BY place),
+          ranks AS (${ranks.join('\nUNION ALL ')})
+     SELECT k.place, k.kind, list(s.d ORDER BY k.r) AS items
+     FROM (SELECT r.place, r.kind, r.r,
+                  least(greatest(ceil(r.r * z.size / r.n), 1), z.size)::BIGINT AS pos
+           FROM ranks r JOIN sizes z USING (place)) k
+     JOIN sorted s ON s.place = k.place AND s.rn = k.pos
+     GROUP BY k.place, k.kind`,
   );
+  const itemsOf = (place: number, kind: 'level' | 'top') =>
+    items.find(r => Number(r.place) === place && r.kind === kind)?.items ?? [];
   const exact = exactBuckets
-    ? await exactBucketCounts(engine, aggregate, columns)
+    ? await exactBucketCounts(engine, tables, used)
     : undefined;
   for (const c of plan) {
-    const items = (key: string) => (row[`${key}${c.place}`] as number[]) ?? [];
-    const sketch = kllSketch(items('top'), items('level'), c.h);
+    const sketch = kllSketch(
+      itemsOf(c.place, 'top').map(Number),
+      itemsOf(c.place, 'level').map(Number),
+      c.h,
+    );
     result.sketches.set(c.place, sketch);
     if (!exact) {
       result.buckets.set(
@@ -121,26 +123,24 @@ export async function sampleSketches(
 }
 
 /**
- * Exact counts per bucket of every sampled value (each row with its column's bounds, in slot
- * order as each sampled request's numbers), in the same double arithmetic as the other paths.
+ * Exact counts per bucket of every sampled value, each column with its bounds, in the same
+ * double arithmetic as the other paths.
  */
 async function exactBucketCounts(
   engine: SqlEngine,
-  aggregate: string,
+  tables: { aggregate: string; rows: string },
   columns: readonly SampleColumn[],
 ): Promise<Map<number, number[]>> {
-  const bySlot = [...columns].sort((a, b) => a.slot - b.slot);
-  const list = (f: (c: SampleColumn) => string) =>
-    `[${bySlot.map(f).join(', ')}]`;
+  const perColumn = columns.map(c => {
+    const place = Math.trunc(c.place);
+    return `SELECT ${place} AS i, ${bucketSql('d', 'mn', 'mx')} AS k, count(*) AS count
+      FROM (SELECT d${place} AS d FROM ${tables.rows}),
+           (SELECT ${c.minSql} AS mn, ${c.maxSql} AS mx FROM ${tables.aggregate})
+      WHERE d IS NOT NULL
+      GROUP BY ALL`;
+  });
   const rows = await engine.query<{ i: number; k: number; count: number }>(
-    `SELECT i, ${bucketSql('d', 'mn', 'mx')} AS k, count(*) AS count
-     FROM (SELECT unnest(${list(c => String(Math.trunc(c.place)))}) AS i,
-                  unnest(r) AS d, unnest(mns) AS mn, unnest(mxs) AS mx
-           FROM (SELECT unnest(sample) AS r, ${list(c => c.minSql)} AS mns,
-                        ${list(c => c.maxSql)} AS mxs
-                 FROM ${aggregate}))
-     WHERE d IS NOT NULL
-     GROUP BY ALL`,
+    perColumn.join('\nUNION ALL\n'),
   );
   const counts = new Map<number, number[]>();
   for (const row of rows) {

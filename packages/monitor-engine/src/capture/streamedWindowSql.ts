@@ -33,6 +33,12 @@ export interface ValuePlace {
   cell: string;
   /** For a number, its form in the first request (none when it was missing there). */
   form?: NumberForm;
+  /**
+   * For a text, the values to count one by one (the baseline's): a count per value keeps the
+   * aggregate a plain one. Without them every value is counted in a histogram, which makes
+   * DuckDB aggregate the whole row in a hash table (about twice the aggregate's cost).
+   */
+  values?: readonly string[];
 }
 
 /** deequ's Integral and Fractional patterns (dataTypes.ts) without capturing groups. */
@@ -88,8 +94,14 @@ export const streamedColumns = (j: number) => {
     max: `mx${k}`,
     stddev: `sd${k}`,
     histogram: `h${k}`,
+    /** Count of the place's m-th value to count (ValuePlace.values). */
+    valueCount: (m: number) => `tc${k}_${Math.trunc(m)}`,
   };
 };
+
+/** Separators of the sample text: never in a regular request's payloads (payloadPattern). */
+const SAMPLE_ROW_SEPARATOR = 'chr(10)';
+const SAMPLE_FIELD_SEPARATOR = 'chr(13)';
 
 export interface StreamedWindowQuery {
   first: FirstRequestShape;
@@ -114,14 +126,19 @@ export const SAMPLE_HASH_BUCKETS = 1048576;
  * One row: n (requests), irregular (requests not of the common shape), unread (requests with
  * a non-empty number text the cast did not read), per number place the
  * present and fractional counts, sum, min, max and population standard deviation, per
- * text place a histogram of its values, and `sample`, a list of the sampled requests' numbers
- * (one list per request, in the order of the number places).
+ * text place its present count and the count of each of its values to count, or a histogram
+ * of all its values, and `sample`, the sampled requests' payloads as one text (read back by
+ * sampledRowsSql). Every aggregate but the histogram is a plain one (no list or map state), so
+ * DuckDB keeps one state per thread instead of a hash table of groups.
  */
 export function streamedWindowSql(query: StreamedWindowQuery): {
   sql: string;
   params: SqlParameter[];
 } {
   const { first, paths, window, places } = query;
+  // Parameters are bound in the order their placeholders appear in the text: the values to
+  // count (in the aggregates), the content types and encodings (in the subquery), the files.
+  const valueParams: SqlParameter[] = [];
   const params: SqlParameter[] = [];
   const same = (field: string, param: 'ict' | 'ienc' | 'oct' | 'oenc') => {
     params.push(first[param]);
@@ -131,8 +148,7 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
   const [start, end] = [window.start, window.end].map(
     d => `TIMESTAMPTZ '${new Date(d.getTime()).toISOString()}'`,
   );
-  // Parameters are bound in the order their placeholders appear in the text: the input's
-  // content type and encoding, then the output's.
+  // The input's content type and encoding, then the output's.
   const input = `${same('i.observedContentType', 'ict')} AND ${same(
     'i.encoding',
     'ienc',
@@ -194,22 +210,31 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
   const aggregates = places
     .map((place, j) => {
       const c = streamedColumns(j);
-      if (place.kind === 'text') return `histogram(v${j}) AS ${c.histogram}`;
+      if (place.kind === 'text') {
+        if (!place.values) return `histogram(v${j}) AS ${c.histogram}`;
+        const counts = place.values.map((value, m) => {
+          valueParams.push(value);
+          return `count_if(v${j} = ?::VARCHAR) AS ${c.valueCount(m)}`;
+        });
+        return [`count(v${j}) AS ${c.present}`, ...counts].join(', ');
+      }
       return `count(d${j}) AS ${c.present}, count_if(f${j}) AS ${c.fractional},
         sum(d${j}) AS ${c.sum}, min(d${j}) AS ${c.min}, max(d${j}) AS ${c.max},
         stddev_pop(d${j}) AS ${c.stddev}`;
     })
     .join(',\n');
+  // The sampled requests' payloads as they are (cheaper than a list of their numbers, which
+  // would also need a hash table); read back only when every request was regular.
   const sample = numbers.length
-    ? `, list([${numbers
-        .map(j => `d${j}`)
-        .join(', ')}]) FILTER (WHERE sampled) AS sample`
+    ? `, string_agg(sampled_text, ${SAMPLE_ROW_SEPARATOR}) AS sample`
     : ', NULL AS sample';
   const withOutputSplit = outputs.length > 1;
   const sql = `SELECT count(*) AS n, count_if(NOT regular) AS irregular,
       count_if(unread) AS unread,
       ${aggregates}${sample}
-    FROM (SELECT regular, ${sampled} AS sampled, ${values}, ${unread} AS unread
+    FROM (SELECT regular, CASE WHEN ${sampled}
+                 THEN i.data || ${SAMPLE_FIELD_SEPARATOR} || coalesce(o.data, '') END AS sampled_text,
+                 ${values}, ${unread} AS unread
           FROM (SELECT *, ${regular} AS regular,
                        string_split(i.data, ',') AS split
                        ${
@@ -221,5 +246,28 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
                   'time_text',
                 )} AS inference_time, coalesce(${shape(true)}, false) AS typical
                       FROM (${fastParsedSql(paths.length, false)}))))`;
-  return { sql, params: [...params, ...paths] };
+  return { sql, params: [...valueParams, ...params, ...paths] };
+}
+
+/**
+ * The sampled requests' numbers, one row per request with a column d{j} per number place j,
+ * read back from the aggregate's `sample` text by the same cells and cast as the aggregate.
+ */
+export function sampledRowsSql(
+  aggregate: string,
+  places: readonly ValuePlace[],
+  outputCount: number,
+): string {
+  const numbers = places.flatMap((place, j) =>
+    place.kind === 'number' ? [`TRY_CAST(${place.cell} AS DOUBLE) AS d${j}`] : [],
+  );
+  return `SELECT ${numbers.join(', ')}
+    FROM (SELECT string_split(io[1], ',') AS split, {'data': io[2]} AS o
+                 ${outputCount > 1 ? ", string_split(io[2], ',') AS osplit" : ''}
+          FROM (SELECT string_split(lines[k], ${SAMPLE_FIELD_SEPARATOR}) AS io
+                -- Unnesting the positions, not the texts: DuckDB unnests a long list of
+                -- texts on one thread, several times slower.
+                FROM (SELECT lines, unnest(range(1, len(lines) + 1)) AS k
+                      FROM (SELECT string_split(sample, ${SAMPLE_ROW_SEPARATOR}) AS lines
+                            FROM ${aggregate} WHERE sample IS NOT NULL))))`;
 }

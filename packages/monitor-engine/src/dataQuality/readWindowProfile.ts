@@ -49,10 +49,11 @@ export function streamedBaselineOf(
           : [],
       ),
     ),
-    categorical: new Set(
-      (baseline.statistics?.features ?? [])
-        .filter(f => f.string_statistics?.distribution?.categorical)
-        .map(f => f.name),
+    categorical: new Map(
+      (baseline.statistics?.features ?? []).flatMap(f => {
+        const buckets = f.string_statistics?.distribution?.categorical?.buckets;
+        return buckets ? [[f.name, buckets.map(b => String(b.value))] as const] : [];
+      }),
     ),
   };
 }
