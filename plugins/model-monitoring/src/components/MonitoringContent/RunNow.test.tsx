@@ -33,6 +33,24 @@ const accepted = {
   statusUrl: '/entities/default/component/housing-price-regressor/runs/run-1',
 };
 
+/** Renders RunNow over the given API methods; polls fast unless told otherwise. */
+function renderRunNow(
+  api: Parameters<typeof renderForEntity>[1],
+  { onFinished = jest.fn(), pollIntervalMs = 5 } = {},
+) {
+  return renderForEntity(
+    <RunNow
+      schedules={schedules}
+      onFinished={onFinished}
+      pollIntervalMs={pollIntervalMs}
+    />,
+    api,
+  );
+}
+
+const clickRunNow = () =>
+  userEvent.click(screen.getByRole('button', { name: 'Run now' }));
+
 async function chooseSchedule(name: string) {
   await userEvent.click(screen.getByRole('button', { name: /housing-dq/ }));
   await userEvent.click(
@@ -56,17 +74,13 @@ describe('RunNow', () => {
           }),
       );
     const onFinished = jest.fn();
-    await renderForEntity(
-      <RunNow
-        schedules={schedules}
-        onFinished={onFinished}
-        pollIntervalMs={20}
-      />,
+    await renderRunNow(
       { startRun, getRun },
+      { onFinished, pollIntervalMs: 20 },
     );
     await chooseSchedule('housing-mq');
     await userEvent.click(screen.getByRole('checkbox'));
-    await userEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    await clickRunNow();
 
     expect(startRun).toHaveBeenCalledWith(entityRef, {
       scheduleName: 'housing-mq',
@@ -108,15 +122,11 @@ describe('RunNow', () => {
         message: 'No capture data in window 2026-11-22T09:00:00Z',
       }),
     );
-    await renderForEntity(
-      <RunNow
-        schedules={schedules}
-        onFinished={jest.fn()}
-        pollIntervalMs={5}
-      />,
-      { startRun: jest.fn().mockResolvedValue(accepted), getRun },
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    await renderRunNow({
+      startRun: jest.fn().mockResolvedValue(accepted),
+      getRun,
+    });
+    await clickRunNow();
     expect(
       await screen.findByText(
         'Run of housing-mq failed: 1 of 2 windows done, 1 failed. No capture data in window 2026-11-22T09:00:00Z',
@@ -126,23 +136,16 @@ describe('RunNow', () => {
 
   it('says when the newest window was already executed, without polling', async () => {
     const getRun = jest.fn();
-    await renderForEntity(
-      <RunNow
-        schedules={schedules}
-        onFinished={jest.fn()}
-        pollIntervalMs={5}
-      />,
-      {
-        startRun: jest.fn().mockResolvedValue({
-          ...accepted,
-          scheduleName: 'housing-dq',
-          windowsQueued: 0,
-          windowsSkipped: 1,
-        }),
-        getRun,
-      },
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    await renderRunNow({
+      startRun: jest.fn().mockResolvedValue({
+        ...accepted,
+        scheduleName: 'housing-dq',
+        windowsQueued: 0,
+        windowsSkipped: 1,
+      }),
+      getRun,
+    });
+    await clickRunNow();
     expect(
       await screen.findByText(
         /Nothing to run: the newest window of housing-dq was already executed/,
@@ -160,11 +163,8 @@ describe('RunNow', () => {
           'component:default/housing-price-regressor is not run by the built-in engine; SageMaker runs its own schedules',
         ),
       );
-    await renderForEntity(
-      <RunNow schedules={schedules} onFinished={jest.fn()} />,
-      { startRun },
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    await renderRunNow({ startRun });
+    await clickRunNow();
     expect(
       await screen.findByText(
         'Could not start a run: component:default/housing-price-regressor is not run by the built-in engine; SageMaker runs its own schedules',
@@ -194,7 +194,7 @@ describe('RunNow', () => {
         },
       );
       await screen.findByText(/^Executions/);
-      await userEvent.click(screen.getByRole('button', { name: 'Run now' }));
+      await clickRunNow();
       await screen.findByText(/^Queued housing-mq/);
       // The default poll interval is seconds: jump over it instead of waiting.
       await act(() => jest.advanceTimersByTimeAsync(2500));
