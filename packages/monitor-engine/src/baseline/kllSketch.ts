@@ -77,29 +77,60 @@ export function kllSketch(
 
 /** A sketch as weighted sorted items, for ranks and CDFs (deequ Distance.numericalDistance). */
 export class SketchDistribution {
-  private readonly items: number[];
-  private readonly cumulative: number[];
+  private readonly items: Float64Array;
+  private readonly cumulative: Float64Array;
   readonly totalWeight: number;
 
   constructor(sketch: Pick<KllSketchJson, 'data'>) {
-    const weighted: [number, number][] = [];
-    sketch.data.forEach((level, h) => {
-      for (const item of level) weighted.push([item, 2 ** h]);
-    });
-    weighted.sort((a, b) => a[0] - b[0]);
-    this.items = weighted.map(w => w[0]);
-    this.cumulative = [];
+    // Each level sorted on its own (a typed-array sort, without a comparator), then merged:
+    // a sketch has a few levels of up to thousands of items, and a monitoring job reads dozens.
+    const levels = sketch.data
+      .map((level, h) => ({
+        items: Float64Array.from(level).sort(),
+        weight: 2 ** h,
+        next: 0,
+      }))
+      .filter(level => level.items.length > 0);
+    const size = levels.reduce((total, level) => total + level.items.length, 0);
+    this.items = new Float64Array(size);
+    this.cumulative = new Float64Array(size);
     let sum = 0;
-    for (const [, weight] of weighted) {
-      sum += weight;
-      this.cumulative.push(sum);
+    for (let k = 0; k < size; k++) {
+      let lowest = levels[0];
+      for (const level of levels) {
+        if (
+          lowest.next >= lowest.items.length ||
+          (level.next < level.items.length &&
+            level.items[level.next] < lowest.items[lowest.next])
+        )
+          lowest = level;
+      }
+      this.items[k] = lowest.items[lowest.next++];
+      sum += lowest.weight;
+      this.cumulative[k] = sum;
     }
     this.totalWeight = sum;
   }
 
-  /** Distinct item values, ascending. */
-  keys(): number[] {
-    return [...new Set(this.items)];
+  /**
+   * The largest difference between this CDF and another's over the items of both: each CDF
+   * read once in ascending order, as deequ reads it at every key of the union.
+   */
+  cdfDistance(other: SketchDistribution): number {
+    const [a, b] = [this, other];
+    let [i, j, distance] = [0, 0, 0];
+    while (i < a.items.length || j < b.items.length) {
+      const key = Math.min(
+        i < a.items.length ? a.items[i] : Infinity,
+        j < b.items.length ? b.items[j] : Infinity,
+      );
+      while (i < a.items.length && a.items[i] <= key) i++;
+      while (j < b.items.length && b.items[j] <= key) j++;
+      const cdfA = i === 0 ? 0 : a.cumulative[i - 1] / a.totalWeight;
+      const cdfB = j === 0 ? 0 : b.cumulative[j - 1] / b.totalWeight;
+      distance = Math.max(distance, Math.abs(cdfA - cdfB));
+    }
+    return distance;
   }
 
   /** Total weight of items <= x (of items < x when `exclusive`). */

@@ -99,10 +99,14 @@ export async function profileStreamedWindow(
 ): Promise<StreamedWindow | undefined> {
   // DuckDB's JSON reader, lists and maps: an engine of another dialect reads the general way.
   if (files.length === 0 || engine.dialect !== 'duckdb') return undefined;
-  const shape = await commonWindowShape(engine, files, baseline.names);
+  const paths = files.map(f => f.path);
+  // The request estimate reads files in this process while DuckDB reads the first request.
+  const [shape, estimate] = await Promise.all([
+    commonWindowShape(engine, files, baseline.names),
+    estimatedRequests(paths),
+  ]);
   if (!shape) return undefined;
   const { first, ow, includesOutput, names } = shape;
-  const paths = files.map(f => f.path);
   const kindOf = (j: number): PlaceKind =>
     isNumericType(baseline.types.get(names[j]) ?? 'String') ? 'number' : 'text';
   // Text columns are counted by value, in memory: only those the baseline shows with few
@@ -152,7 +156,6 @@ export async function profileStreamedWindow(
   );
   const inputPlaces = places.slice(includesOutput ? ow : 0);
 
-  const estimate = await estimatedRequests(paths);
   // So few requests that every sketch keeps its values in input order: the one-pass read.
   if (estimate <= KLL_SINGLE_LEVEL_CAPACITY) return undefined;
   const keep =

@@ -48,10 +48,10 @@ describe('the streamed aggregate of a capture window', () => {
     { kind: 'number', cell: 'split[1]', form: 'integral' },
     { kind: 'text', cell: 'split[2]', ...(values ? { values } : {}) },
   ];
-  const query = (read: ValuePlace[]) =>
+  const query = (read: ValuePlace[], paths = [file]) =>
     streamedWindowSql({
       first,
-      paths: [file],
+      paths,
       window,
       places: read,
       inputPlaces: read.slice(1),
@@ -93,12 +93,33 @@ describe('the streamed aggregate of a capture window', () => {
     const ocean = streamedColumns(2);
     // Values are bound, never written into the text: a quote in one is only a value.
     expect(Number(row[ocean.present])).toBe(4);
-    expect(
-      [0, 1, 2].map(m => Number(row[ocean.valueCount(m)])),
-    ).toEqual([2, 1, 0]);
+    expect([0, 1, 2].map(m => Number(row[ocean.valueCount(m)]))).toEqual([
+      2, 1, 0,
+    ]);
     // ISLAND is present but none of the known values: the caller reads again by histogram.
     expect(Number(row.n)).toBe(4);
     expect(Number(row.irregular)).toBe(0);
+  });
+
+  it('checks both payloads of a request in one match', async () => {
+    const irregularIn = async (output: string, input?: string) => {
+      const other = path.join(dir, 'one-request.jsonl');
+      fs.writeFileSync(
+        other,
+        `${captureLine([output, '5', 'INLAND'], 0, input)}\n`,
+      );
+      const { sql, params } = query(places(['INLAND']), [other]);
+      const [row] = await engine.query<Record<string, unknown>>(sql, params);
+      return Number(row.irregular);
+    };
+    expect(await irregularIn('101.5')).toBe(0);
+    // An output of another width, a text for the number, a line break; the input's width.
+    expect(await irregularIn('101.5,2')).toBe(1);
+    expect(await irregularIn('many')).toBe(1);
+    expect(await irregularIn('101.5\n3')).toBe(1);
+    expect(await irregularIn('101.5', '5,INLAND,x')).toBe(1);
+    // A number in another form than the first request's is still regular.
+    expect(await irregularIn('101')).toBe(0);
   });
 
   it("reads the sample kept as text back to every request's numbers", async () => {

@@ -13,8 +13,8 @@ import type { FirstRequestShape } from './regularWindowSql';
  *
  * Each value's place in the record says how it is read, from the baseline's type for that
  * column: a number place must hold a number in deequ's grammar or nothing, a text place any
- * text. One regular expression per payload checks that, and the payload's width, at once: a
- * request that does not match (a text among numbers, a quoted value, a line break, another
+ * text. One regular expression over both payloads of a request checks that, and their widths,
+ * at once: a request that does not match (a text among numbers, a quoted value, a line break, another
  * width) makes the window irregular, and the caller reads it the general way. The numbers are
  * then read by a cast whose every success is known to be a number deequ would also see; the
  * one form the cast rejects that deequ accepts (a sign, a space, digits) is counted as
@@ -68,19 +68,30 @@ export function payloadPattern(
     .join(',');
 }
 
-/** The condition that a payload text has these places (and is not blank when one text). */
-function payloadShapeSql(
-  text: string,
-  places: readonly Pick<ValuePlace, 'kind' | 'form'>[],
+/**
+ * The condition that a request's `io` text (its input payload, the field separator, its output
+ * payload or nothing: see {@link requestTextSql}) has these input and output places, a lone text
+ * payload not blank. One match of both payloads, not one each: a match costs about 50 ns before
+ * its first character.
+ */
+function requestShapeSql(
+  inputs: readonly Pick<ValuePlace, 'kind' | 'form'>[],
+  outputs: readonly Pick<ValuePlace, 'kind' | 'form'>[],
   typical: boolean,
 ): string {
-  const matches = `regexp_full_match(${text}, '${payloadPattern(
-    places,
+  const matches = `regexp_full_match(io, '${payloadPattern(
+    inputs,
     typical,
-  )}')`;
-  return places.length === 1 && places[0].kind === 'text'
-    ? `${matches} AND trim(${text}) <> ''`
-    : matches;
+  )}\\r${payloadPattern(outputs, typical)}')`;
+  const blank = (places: typeof inputs, text: string) =>
+    places.length === 1 && places[0].kind === 'text'
+      ? [`trim(${text}) <> ''`]
+      : [];
+  return [
+    matches,
+    ...blank(inputs, 'i.data'),
+    ...blank(outputs, 'o.data'),
+  ].join(' AND ');
 }
 
 /** Column names of place j in the aggregate row. */
@@ -102,6 +113,14 @@ export const streamedColumns = (j: number) => {
 /** Separators of the sample text: never in a regular request's payloads (payloadPattern). */
 const SAMPLE_ROW_SEPARATOR = 'chr(10)';
 const SAMPLE_FIELD_SEPARATOR = 'chr(13)';
+
+/**
+ * A request as one text: its input payload, the field separator and its output payload (none
+ * without output). Both payloads are checked by one match of this text, and a sampled request
+ * keeps it as it is.
+ */
+const requestTextSql = () =>
+  `i.data || ${SAMPLE_FIELD_SEPARATOR} || coalesce(o.data, '')`;
 
 export interface StreamedWindowQuery {
   first: FirstRequestShape;
@@ -166,10 +185,7 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
   // projection DuckDB computes both sides of an OR on every row, a CASE branch only on the rows
   // that take it (the same below).
   const shape = (typical: boolean) =>
-    [
-      payloadShapeSql('i.data', query.inputPlaces, typical),
-      ...(outputs.length ? [payloadShapeSql('o.data', outputs, typical)] : []),
-    ].join(' AND ');
+    requestShapeSql(query.inputPlaces, outputs, typical);
   const regular = `coalesce(ok AND i.data IS NOT NULL
       AND (inference_time IS NULL OR (inference_time >= ${start} AND inference_time < ${end}))
       AND ${input} AND ${output}
@@ -232,8 +248,7 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
   const sql = `SELECT count(*) AS n, count_if(NOT regular) AS irregular,
       count_if(unread) AS unread,
       ${aggregates}${sample}
-    FROM (SELECT regular, CASE WHEN ${sampled}
-                 THEN i.data || ${SAMPLE_FIELD_SEPARATOR} || coalesce(o.data, '') END AS sampled_text,
+    FROM (SELECT regular, CASE WHEN ${sampled} THEN io END AS sampled_text,
                  ${values}, ${unread} AS unread
           FROM (SELECT *, ${regular} AS regular,
                        string_split(i.data, ',') AS split
@@ -245,7 +260,8 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
                 FROM (SELECT *, ${inferenceTimeSql(
                   'time_text',
                 )} AS inference_time, coalesce(${shape(true)}, false) AS typical
-                      FROM (${fastParsedSql(paths.length, false)}))))`;
+                      FROM (SELECT *, ${requestTextSql()} AS io
+                            FROM (${fastParsedSql(paths.length, false)})))))`;
   return { sql, params: [...valueParams, ...params, ...paths] };
 }
 
@@ -259,11 +275,15 @@ export function sampledRowsSql(
   outputCount: number,
 ): string {
   const numbers = places.flatMap((place, j) =>
-    place.kind === 'number' ? [`TRY_CAST(${place.cell} AS DOUBLE) AS d${j}`] : [],
+    place.kind === 'number'
+      ? [`TRY_CAST(${place.cell} AS DOUBLE) AS d${j}`]
+      : [],
   );
   return `SELECT ${numbers.join(', ')}
     FROM (SELECT string_split(io[1], ',') AS split, {'data': io[2]} AS o
-                 ${outputCount > 1 ? ", string_split(io[2], ',') AS osplit" : ''}
+                 ${
+                   outputCount > 1 ? ", string_split(io[2], ',') AS osplit" : ''
+                 }
           FROM (SELECT string_split(lines[k], ${SAMPLE_FIELD_SEPARATOR}) AS io
                 -- Unnesting the positions, not the texts: DuckDB unnests a long list of
                 -- texts on one thread, several times slower.

@@ -23,6 +23,37 @@ describe('drift distances', () => {
     ).toBe(0);
   });
 
+  it('reads the CDFs at every item of both sketches, with unsorted levels and ties', () => {
+    // deequ's definition: the largest |CDF_a(x) - CDF_b(x)| over the union of items, each CDF
+    // the weight of items <= x (level h weighs 2^h) over the total.
+    const cdf = (data: number[][], x: number) => {
+      const weight = (keep: (v: number) => boolean) =>
+        data.reduce(
+          (total, level, h) => total + level.filter(keep).length * 2 ** h,
+          0,
+        );
+      return weight(v => v <= x) / weight(() => true);
+    };
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const level = (n: number) =>
+      Array.from({ length: n }, () => Math.round(random() * 40) / 4);
+    for (let trial = 0; trial < 20; trial++) {
+      const a = [level(30), [], level(12), level(5)];
+      const b = [level(25), level(9)];
+      const keys = [...a.flat(), ...b.flat()];
+      const expected = Math.max(
+        ...keys.map(x => Math.abs(cdf(a, x) - cdf(b, x))),
+      );
+      expect(numericalDistance({ data: a }, { data: b }, 'Simple')).toBe(
+        expected,
+      );
+    }
+  });
+
   it('categorical L-infinity over the union of categories', () => {
     const base = [
       { value: 'a', count: 50 },

@@ -35,11 +35,7 @@ export function numericalDistance(
   const a = new SketchDistribution(baseline);
   const b = new SketchDistribution(current);
   if (a.totalWeight === 0 || b.totalWeight === 0) return 0;
-  let linf = 0;
-  for (const key of new Set([...a.keys(), ...b.keys()])) {
-    linf = Math.max(linf, Math.abs(a.cdf(key) - b.cdf(key)));
-  }
-  return selectDistance(linf, a.totalWeight, b.totalWeight, method);
+  return selectDistance(a.cdfDistance(b), a.totalWeight, b.totalWeight, method);
 }
 
 export interface CategoryCount {
