@@ -133,6 +133,13 @@ export class SketchDistribution {
     return distance;
   }
 
+  /** Distinct item values, ascending. */
+  keys(): number[] {
+    return Array.from(
+      this.items.filter((x, k) => k === 0 || x !== this.items[k - 1]),
+    );
+  }
+
   /** Total weight of items <= x (of items < x when `exclusive`). */
   rank(x: number, exclusive = false): number {
     // Binary search for the first index whose item is above x (at or above x, exclusive).
