@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDbEngine } from '../sql/DuckDbEngine';
-import { suggestBaseline } from '../baseline/suggestBaseline';
 import { loadBaselineDir } from '../dataQuality/loadBaseline';
 import {
   readWindowProfile,
@@ -14,10 +13,10 @@ import type { CaptureFile } from './captureWindowTable';
 import { profileStreamedWindow } from './streamedWindowProfile';
 import { SketchDistribution } from '../baseline/kllSketch';
 import {
-  COLUMNS,
   WINDOW,
   captureLine,
   records,
+  suggestFixtureBaseline,
   windowStore,
 } from '../testing/captureWindowFixtures';
 
@@ -35,17 +34,9 @@ describe('the streamed profile of a capture window', () => {
   beforeAll(async () => {
     engine = await DuckDbEngine.create({ memoryLimit: '512MB' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-streamed-'));
-    const csv = path.join(dir, 'baseline.csv');
-    fs.writeFileSync(
-      csv,
-      [COLUMNS, ...records(2500, 1)].map(r => r.join(',')).join('\n'),
+    dataQualityBaseline = await loadBaselineDir(
+      await suggestFixtureBaseline(engine, dir),
     );
-    await suggestBaseline({
-      engine,
-      dataset: { path: csv, format: 'csv', header: true },
-      output: { dir: path.join(dir, 'baseline') },
-    });
-    dataQualityBaseline = await loadBaselineDir(path.join(dir, 'baseline'));
   });
   afterAll(async () => {
     await engine.close();

@@ -54,7 +54,7 @@ const TEXT_PATTERN = '[^,"\\r\\n]*';
  * and is present; otherwise a number place holds any number or nothing. A lone value must not
  * be empty: a blank payload is not a record.
  */
-export function payloadPattern(
+function payloadPattern(
   places: readonly Pick<ValuePlace, 'kind' | 'form'>[],
   typical: boolean,
 ): string {
@@ -70,7 +70,7 @@ export function payloadPattern(
 
 /**
  * The condition that a request's `io` text (its input payload, the field separator, its output
- * payload or nothing: see {@link requestTextSql}) has these input and output places, a lone text
+ * payload or nothing: see {@link REQUEST_TEXT}) has these input and output places, a lone text
  * payload not blank. One match of both payloads, not one each: a match costs about 50 ns before
  * its first character.
  */
@@ -119,8 +119,7 @@ const SAMPLE_FIELD_SEPARATOR = 'chr(13)';
  * without output). Both payloads are checked by one match of this text, and a sampled request
  * keeps it as it is.
  */
-const requestTextSql = () =>
-  `i.data || ${SAMPLE_FIELD_SEPARATOR} || coalesce(o.data, '')`;
+const REQUEST_TEXT = `i.data || ${SAMPLE_FIELD_SEPARATOR} || coalesce(o.data, '')`;
 
 export interface StreamedWindowQuery {
   first: FirstRequestShape;
@@ -260,7 +259,7 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
                 FROM (SELECT *, ${inferenceTimeSql(
                   'time_text',
                 )} AS inference_time, coalesce(${shape(true)}, false) AS typical
-                      FROM (SELECT *, ${requestTextSql()} AS io
+                      FROM (SELECT *, ${REQUEST_TEXT} AS io
                             FROM (${fastParsedSql(paths.length, false)})))))`;
   return { sql, params: [...valueParams, ...params, ...paths] };
 }
@@ -280,11 +279,13 @@ export function sampledRowsSql(
       : [],
   );
   return `SELECT ${numbers.join(', ')}
-    FROM (SELECT string_split(io[1], ',') AS split, {'data': io[2]} AS o
+    FROM (SELECT string_split(fields[1], ',') AS split, {'data': fields[2]} AS o
                  ${
-                   outputCount > 1 ? ", string_split(io[2], ',') AS osplit" : ''
+                   outputCount > 1
+                     ? ", string_split(fields[2], ',') AS osplit"
+                     : ''
                  }
-          FROM (SELECT string_split(lines[k], ${SAMPLE_FIELD_SEPARATOR}) AS io
+          FROM (SELECT string_split(lines[k], ${SAMPLE_FIELD_SEPARATOR}) AS fields
                 -- Unnesting the positions, not the texts: DuckDB unnests a long list of
                 -- texts on one thread, several times slower.
                 FROM (SELECT lines, unnest(range(1, len(lines) + 1)) AS k

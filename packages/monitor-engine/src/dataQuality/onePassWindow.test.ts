@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDbEngine } from '../sql/DuckDbEngine';
-import { suggestBaseline } from '../baseline/suggestBaseline';
 import { runDataQualityMonitor } from './runDataQualityMonitor';
 import {
-  COLUMNS,
   WINDOW,
   captureLine,
   expectSameUpToRounding,
   records,
+  suggestFixtureBaseline,
   windowStore,
 } from '../testing/captureWindowFixtures';
 
@@ -28,17 +27,7 @@ describe('the one-pass read of a capture window', () => {
   beforeAll(async () => {
     engine = await DuckDbEngine.create({ memoryLimit: '512MB' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dq-one-pass-'));
-    const csv = path.join(dir, 'baseline.csv');
-    fs.writeFileSync(
-      csv,
-      [COLUMNS, ...records(2500, 1)].map(r => r.join(',')).join('\n'),
-    );
-    baselineDir = path.join(dir, 'baseline');
-    await suggestBaseline({
-      engine,
-      dataset: { path: csv, format: 'csv', header: true },
-      output: { dir: baselineDir },
-    });
+    baselineDir = await suggestFixtureBaseline(engine, dir);
   });
   afterAll(async () => {
     await engine.close();

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { FileObjectStore } from '../storage/FileObjectStore';
 import { captureFileKey } from '../storage/layout';
 import { formatCaptureRecord } from '../formats/captureRecord';
+import type { SqlEngine } from '../sql/SqlEngine';
+import { suggestBaseline } from '../baseline/suggestBaseline';
 
 /**
  * Test fixtures for the reads of a capture window (dataQuality/onePassWindow.test.ts,
  * capture/streamedWindowProfile.test.ts): seeded records of every kind of value, their capture
- * lines, and a store holding them as two capture files of the window.
+ * lines, a store holding them as two capture files of the window, and their baseline.
  */
 
 export const WINDOW = {
@@ -134,4 +136,23 @@ export function windowStore(root: string, lines: string[]): FileObjectStore {
     fs.writeFileSync(file, `${part.join('\n')}\n`);
   });
   return new FileObjectStore(root);
+}
+
+/** The windows' baseline, suggested from 2,500 seeded records into `dir`/baseline: that folder. */
+export async function suggestFixtureBaseline(
+  engine: SqlEngine,
+  dir: string,
+): Promise<string> {
+  const csv = path.join(dir, 'baseline.csv');
+  fs.writeFileSync(
+    csv,
+    [COLUMNS, ...records(2500, 1)].map(r => r.join(',')).join('\n'),
+  );
+  const baselineDir = path.join(dir, 'baseline');
+  await suggestBaseline({
+    engine,
+    dataset: { path: csv, format: 'csv', header: true },
+    output: { dir: baselineDir },
+  });
+  return baselineDir;
 }
