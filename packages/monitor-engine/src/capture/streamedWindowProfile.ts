@@ -189,16 +189,20 @@ export async function profileStreamedWindow(
     const n = numberOf(row.n);
     // Every request of the common shape, and every value that is not a number empty (else a
     // form deequ reads as a number and the cast does not, a sign, a space, digits, was met).
-    if (n === 0 || numberOf(row.irregular) + numberOf(row.unread) > 0)
-      return undefined;
-    // A text took values the baseline does not know (a new category): read again, counting
-    // all its values (a histogram). The window is regular, so this second read is the last.
+    const regular = (read: Record<string, unknown>) =>
+      numberOf(read.irregular) + numberOf(read.unread) === 0;
+    if (n === 0 || !regular(row)) return undefined;
+    // A text took values the baseline does not know (a new category): read again, counting all
+    // its values (a histogram). This second read is the last; it also matches the texts a
+    // typical request leaves out of its match (requestShapeSql), so it can still find the
+    // window irregular.
     const unknown = places.filter(
       (place, j) => place.values && countedTextCounts(row, j, place).unknown,
     );
     if (unknown.length) {
       for (const place of unknown) delete place.values;
       row = await aggregateWindow(places);
+      if (!regular(row)) return undefined;
     }
 
     const numbers = places.flatMap((p, j) => (p.kind === 'number' ? [j] : []));

@@ -122,6 +122,31 @@ describe('the streamed aggregate of a capture window', () => {
     expect(await irregularIn('101')).toBe(0);
   });
 
+  it('leaves a last text of known values out of the match, and checks it when its values are all counted', async () => {
+    const other = path.join(dir, 'quoted-text.jsonl');
+    fs.writeFileSync(
+      other,
+      `${captureLine(['101.5', '5', 'IN"LAND'], 0)}\n${captureLine(
+        ['99.5', '4', 'INLAND'],
+        1,
+      )}\n`,
+    );
+    const read = async (values?: string[]) => {
+      const { sql, params } = query(places(values), [other]);
+      const [row] = await engine.query<Record<string, unknown>>(sql, params);
+      return row;
+    };
+    // Counted by its known values, the quoted text is not matched: it is one the baseline does
+    // not know (present 2, INLAND 1), so the caller reads the window again, counting all values.
+    const counted = await read(['INLAND']);
+    const ocean = streamedColumns(2);
+    expect(Number(counted.irregular)).toBe(0);
+    expect(Number(counted[ocean.present])).toBe(2);
+    expect(Number(counted[ocean.valueCount(0)])).toBe(1);
+    // That second read matches every text: a quote makes the request irregular.
+    expect(Number((await read()).irregular)).toBe(1);
+  });
+
   it("reads the sample kept as text back to every request's numbers", async () => {
     const read = places(['INLAND', 'NEAR BAY', 'ISLAND']);
     const { sql, params } = query(read);

@@ -48,6 +48,9 @@ const FORM_PATTERNS: Record<NumberForm, string> = {
 };
 const TEXT_PATTERN = '[^,"\\r\\n]*';
 
+/** A place as the shape check sees it. */
+type ShapePlace = Pick<ValuePlace, 'kind' | 'form' | 'values'>;
+
 /**
  * Pattern of a payload of values in these places (built from this file's constants, never
  * outside input, so it is inlined). `typical`: each number with a known form has that form
@@ -55,7 +58,7 @@ const TEXT_PATTERN = '[^,"\\r\\n]*';
  * be empty: a blank payload is not a record.
  */
 function payloadPattern(
-  places: readonly Pick<ValuePlace, 'kind' | 'form'>[],
+  places: readonly ShapePlace[],
   typical: boolean,
 ): string {
   const lone = places.length === 1;
@@ -69,20 +72,41 @@ function payloadPattern(
 }
 
 /**
- * The condition that a request's `io` text (its input payload, the field separator, its output
- * payload or nothing: see {@link REQUEST_TEXT}) has these input and output places, a lone text
- * payload not blank. One match of both payloads, not one each: a match costs about 50 ns before
- * its first character.
+ * Whether a text place's values are all known ones that could never hide a field or record
+ * boundary: such a place at the end of the input needs no look in a typical request. A value
+ * other than these is counted as unknown, and the window is then read again with every text
+ * place checked (streamedWindowProfile.ts), so a request is never taken as regular on the
+ * strength of a text it did not check.
+ */
+const isKnownPlainText = ({ kind, values }: ShapePlace) =>
+  kind === 'text' && !!values && values.every(v => !/[,"\r\n]/.test(v));
+
+/**
+ * The condition that a request's `io` text (its output payload or nothing, the field
+ * separator, its input payload: see {@link REQUEST_TEXT}) has these output and input places,
+ * a lone text payload not blank. One match of both payloads, not one each: a match costs about
+ * 50 ns before its first character, then about 3 ns a character. So a typical request is matched
+ * only up to its last input place that needs a look: the known texts after it (a category
+ * column, often last) are left out of the match, and their count is checked by the split.
  */
 function requestShapeSql(
-  inputs: readonly Pick<ValuePlace, 'kind' | 'form'>[],
-  outputs: readonly Pick<ValuePlace, 'kind' | 'form'>[],
+  inputs: readonly ShapePlace[],
+  outputs: readonly ShapePlace[],
   typical: boolean,
+  inputCount: string,
 ): string {
-  const matches = `regexp_full_match(io, '${payloadPattern(
-    inputs,
-    typical,
-  )}\\r${payloadPattern(outputs, typical)}')`;
+  let checked = inputs.length;
+  while (typical && checked > 0 && isKnownPlainText(inputs[checked - 1]))
+    checked--;
+  const output = `${payloadPattern(outputs, typical)}\\r`;
+  const matches =
+    checked === inputs.length
+      ? `regexp_full_match(io, '${output}${payloadPattern(inputs, typical)}')`
+      : // Anchored at the start only: RE2 stops at the first match.
+        `regexp_matches(io, '^${output}${payloadPattern(
+          inputs.slice(0, checked),
+          typical,
+        )}${checked > 0 ? ',' : ''}') AND ${inputCount} = ${inputs.length}`;
   const blank = (places: typeof inputs, text: string) =>
     places.length === 1 && places[0].kind === 'text'
       ? [`trim(${text}) <> ''`]
@@ -115,11 +139,11 @@ const SAMPLE_ROW_SEPARATOR = 'chr(10)';
 const SAMPLE_FIELD_SEPARATOR = 'chr(13)';
 
 /**
- * A request as one text: its input payload, the field separator and its output payload (none
- * without output). Both payloads are checked by one match of this text, and a sampled request
- * keeps it as it is.
+ * A request as one text: its output payload (none without output), the field separator and
+ * its input payload. Both payloads are checked by one match of this text, and a sampled request
+ * keeps it as it is. The input comes last so that the match can stop before its last places.
  */
-const REQUEST_TEXT = `i.data || ${SAMPLE_FIELD_SEPARATOR} || coalesce(o.data, '')`;
+const REQUEST_TEXT = `coalesce(o.data, '') || ${SAMPLE_FIELD_SEPARATOR} || i.data`;
 
 export interface StreamedWindowQuery {
   first: FirstRequestShape;
@@ -128,8 +152,8 @@ export interface StreamedWindowQuery {
   /** The record's values in order: the output values first when they are columns. */
   places: readonly ValuePlace[];
   /** The input values' places, and the output values' (all of them, columns or not). */
-  inputPlaces: readonly Pick<ValuePlace, 'kind' | 'form'>[];
-  outputPlaces: readonly Pick<ValuePlace, 'kind' | 'form'>[];
+  inputPlaces: readonly ShapePlace[];
+  outputPlaces: readonly ShapePlace[];
   /**
    * Requests whose hash is below this out of {@link SAMPLE_HASH_BUCKETS} give their numbers to
    * the sample; 'all' keeps every request's.
@@ -184,7 +208,7 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
   // projection DuckDB computes both sides of an OR on every row, a CASE branch only on the rows
   // that take it (the same below).
   const shape = (typical: boolean) =>
-    requestShapeSql(query.inputPlaces, outputs, typical);
+    requestShapeSql(query.inputPlaces, outputs, typical, 'len(split)');
   const regular = `coalesce(ok AND i.data IS NOT NULL
       AND (inference_time IS NULL OR (inference_time >= ${start} AND inference_time < ${end}))
       AND ${input} AND ${output}
@@ -249,17 +273,16 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
       ${aggregates}${sample}
     FROM (SELECT regular, CASE WHEN ${sampled} THEN io END AS sampled_text,
                  ${values}, ${unread} AS unread
-          FROM (SELECT *, ${regular} AS regular,
-                       string_split(i.data, ',') AS split
-                       ${
-                         withOutputSplit
-                           ? `, string_split(o.data, ',') AS osplit`
-                           : ''
-                       }
+          FROM (SELECT *, ${regular} AS regular
                 FROM (SELECT *, ${inferenceTimeSql(
                   'time_text',
                 )} AS inference_time, coalesce(${shape(true)}, false) AS typical
-                      FROM (SELECT *, ${REQUEST_TEXT} AS io
+                      FROM (SELECT *, ${REQUEST_TEXT} AS io, string_split(i.data, ',') AS split
+                                   ${
+                                     withOutputSplit
+                                       ? `, string_split(o.data, ',') AS osplit`
+                                       : ''
+                                   }
                             FROM (${fastParsedSql(paths.length, false)})))))`;
   return { sql, params: [...valueParams, ...params, ...paths] };
 }
@@ -279,10 +302,10 @@ export function sampledRowsSql(
       : [],
   );
   return `SELECT ${numbers.join(', ')}
-    FROM (SELECT string_split(fields[1], ',') AS split, {'data': fields[2]} AS o
+    FROM (SELECT string_split(fields[2], ',') AS split, {'data': fields[1]} AS o
                  ${
                    outputCount > 1
-                     ? ", string_split(fields[2], ',') AS osplit"
+                     ? ", string_split(fields[1], ',') AS osplit"
                      : ''
                  }
           FROM (SELECT string_split(lines[k], ${SAMPLE_FIELD_SEPARATOR}) AS fields
