@@ -52,23 +52,21 @@ const TEXT_PATTERN = '[^,"\\r\\n]*';
 type ShapePlace = Pick<ValuePlace, 'kind' | 'form' | 'values'>;
 
 /**
- * Pattern of a payload of values in these places (built from this file's constants, never
- * outside input, so it is inlined). `typical`: each number with a known form has that form
- * and is present; otherwise a number place holds any number or nothing. A lone value must not
- * be empty: a blank payload is not a record.
+ * Patterns of a payload's values in these places, one per place (built from this file's
+ * constants, never outside input, so they are inlined), to be joined by ','. `typical`: each
+ * number with a known form has that form and is present; otherwise a number place holds any
+ * number or nothing. A lone value must not be empty: a blank payload is not a record.
  */
-function payloadPattern(
+function placePatterns(
   places: readonly ShapePlace[],
   typical: boolean,
-): string {
+): string[] {
   const lone = places.length === 1;
-  return places
-    .map(({ kind, form }) => {
-      if (kind === 'text') return TEXT_PATTERN;
-      if (typical && form) return FORM_PATTERNS[form];
-      return lone ? NUMBER_PATTERN : `(?:${NUMBER_PATTERN})?`;
-    })
-    .join(',');
+  return places.map(({ kind, form }) => {
+    if (kind === 'text') return TEXT_PATTERN;
+    if (typical && form) return FORM_PATTERNS[form];
+    return lone ? NUMBER_PATTERN : `(?:${NUMBER_PATTERN})?`;
+  });
 }
 
 /**
@@ -84,29 +82,30 @@ const isKnownPlainText = ({ kind, values }: ShapePlace) =>
 /**
  * The condition that a request's `io` text (its output payload or nothing, the field
  * separator, its input payload: see {@link REQUEST_TEXT}) has these output and input places,
- * a lone text payload not blank. One match of both payloads, not one each: a match costs about
- * 50 ns before its first character, then about 3 ns a character. So a typical request is matched
- * only up to its last input place that needs a look: the known texts after it (a category
- * column, often last) are left out of the match, and their count is checked by the split.
+ * a lone text payload not blank. One match of both payloads, not one each: a match costs some
+ * 25-50 ns before its first character, then about 3 ns a character. So a typical request is
+ * matched only up to its last input place that needs a look: the known texts after it (a
+ * category column, often last) are left out of the match, and their count is checked on the
+ * split input.
  */
 function requestShapeSql(
   inputs: readonly ShapePlace[],
   outputs: readonly ShapePlace[],
   typical: boolean,
-  inputCount: string,
 ): string {
   let checked = inputs.length;
   while (typical && checked > 0 && isKnownPlainText(inputs[checked - 1]))
     checked--;
-  const output = `${payloadPattern(outputs, typical)}\\r`;
+  const output = `${placePatterns(outputs, typical).join(',')}\\r`;
+  const input = placePatterns(inputs, typical);
   const matches =
     checked === inputs.length
-      ? `regexp_full_match(io, '${output}${payloadPattern(inputs, typical)}')`
+      ? `regexp_full_match(io, '${output}${input.join(',')}')`
       : // Anchored at the start only: RE2 stops at the first match.
-        `regexp_matches(io, '^${output}${payloadPattern(
-          inputs.slice(0, checked),
-          typical,
-        )}${checked > 0 ? ',' : ''}') AND ${inputCount} = ${inputs.length}`;
+        `regexp_matches(io, '^${output}${input
+          .slice(0, checked)
+          .map(pattern => `${pattern},`)
+          .join('')}') AND len(split) = ${inputs.length}`;
   const blank = (places: typeof inputs, text: string) =>
     places.length === 1 && places[0].kind === 'text'
       ? [`trim(${text}) <> ''`]
@@ -134,7 +133,10 @@ export const streamedColumns = (j: number) => {
   };
 };
 
-/** Separators of the sample text: never in a regular request's payloads (payloadPattern). */
+/**
+ * Separators of the sample text: never in a regular request's payloads (placePatterns; a text
+ * left out of the match is one of its known values, isKnownPlainText).
+ */
 const SAMPLE_ROW_SEPARATOR = 'chr(10)';
 const SAMPLE_FIELD_SEPARATOR = 'chr(13)';
 
@@ -208,7 +210,7 @@ export function streamedWindowSql(query: StreamedWindowQuery): {
   // projection DuckDB computes both sides of an OR on every row, a CASE branch only on the rows
   // that take it (the same below).
   const shape = (typical: boolean) =>
-    requestShapeSql(query.inputPlaces, outputs, typical, 'len(split)');
+    requestShapeSql(query.inputPlaces, outputs, typical);
   const regular = `coalesce(ok AND i.data IS NOT NULL
       AND (inference_time IS NULL OR (inference_time >= ${start} AND inference_time < ${end}))
       AND ${input} AND ${output}
