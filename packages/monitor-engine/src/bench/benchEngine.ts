@@ -9,7 +9,7 @@ import { simulateTraffic } from '../simulate/simulateTraffic';
 import { suggestBaseline } from '../baseline/suggestBaseline';
 import { runDataQualityMonitor } from '../dataQuality/runDataQualityMonitor';
 import { sharedDataset } from '../testing/sharedFolder';
-import { LINES_READER_OPTIONS } from '../baseline/datasetTable';
+import { referenceScanSql } from './referenceScans';
 
 /**
  * Benchmark of the data-quality job (`yarn bench:engine`). For 1 and 5 million captured records
@@ -24,10 +24,12 @@ import { LINES_READER_OPTIONS } from '../baseline/datasetTable';
  *     DuckDB's fastest reader for that (read_json with those columns given, so that nothing
  *     else is typed); it sums the payloads' lengths and counts the other fields, so that every
  *     field is really produced;
- *   - for information, two other scans: every line as opaque text (read_csv with one VARCHAR
- *     column; a lower bound no consumer can reach, since it does not even parse JSON), and
- *     read_json's count(*) with the schema inferred (every field of every line parsed and
- *     typed: more work than needed, so a flattering reference);
+ *   - for information, three other scans (referenceScans.ts): every line as opaque text (a
+ *     lower bound no consumer can reach, since it does not even parse JSON), read_json's
+ *     count(*) with the schema inferred (more work than needed, so a flattering reference),
+ *     and the floor of any SQL profile of the values (the payload scan, split, cast and
+ *     aggregated, with none of the job's checks): what is left of the 3x for the checks, the
+ *     sketch and the reports;
  * and prints wall times (the job and the payload scan each the best of three rounds run in
  * turn, see bestOfRounds), the job's ratio to each scan (same run, so less sensitive to the
  * load of a shared machine than the times), the job's peak RSS (process.resourceUsage().maxRSS
@@ -44,6 +46,13 @@ const END = new Date('2026-01-01T01:00:00Z');
  * job's memory stays bounded whatever the window's size.
  */
 const MEMORY_LIMIT = '512MB';
+
+/**
+ * Rounds of the reference scan and the job, one after the other so that both meet the same
+ * load, each measure the best of its rounds: a shared machine only ever slows a run down, so the
+ * fastest is the closest to what the code costs (the peak memory is the largest of the rounds).
+ */
+const ROUNDS = 3;
 
 const fmt = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n}`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -97,6 +106,11 @@ export async function benchMain(args: string[]): Promise<void> {
       const { scan, job } = await bestOfRounds(dir, jobArg);
       const text = await child('scan-text', dir);
       const inferred = await child('scan-inferred', dir);
+      const floors: RunMeasure[] = [];
+      // One after the other, never side by side: each run has the machine to itself.
+      for (let round = 0; round < ROUNDS; round++)
+        floors.push(await child('scan-floor', dir));
+      const floor = best(floors);
       const general = await child('job-general', jobArg);
       const ratio = (other: RunMeasure) =>
         `${(job.wallMs / other.wallMs).toFixed(2)}x`;
@@ -114,6 +128,13 @@ export async function benchMain(args: string[]): Promise<void> {
         `  for information, read_json count(*) with inferred schema: ${secs(
           inferred.wallMs,
         )} (${inferred.detail}); job / that: ${ratio(inferred)}`,
+      );
+      log(
+        `  for information, the floor of any SQL profile (payload scan, split, casts, 5 aggregates a column; no check, sample or report): ${secs(
+          floor.wallMs,
+        )} (${floor.detail}) = ${(floor.wallMs / scan.wallMs).toFixed(
+          2,
+        )}x the payload scan; job / that: ${ratio(floor)}`,
       );
       log(
         `  job:      ${secs(job.wallMs)} (${job.detail}), cpu ${secs(
@@ -170,6 +191,15 @@ export async function benchMain(args: string[]): Promise<void> {
 }
 
 /** Baseline: the housing data set with the predicted column first (SageMaker's output START). */
+/** The number of input values of a captured request: every housing column but the label. */
+function housingInputWidth(): number {
+  const header = fs
+    .readFileSync(sharedDataset('california_housing.csv'), 'utf8')
+    .slice(0, 1000)
+    .split('\n')[0];
+  return header.split(',').length - 1;
+}
+
 async function writeBaseline(work: string, baselineDir: string) {
   const [header, ...rows] = fs
     .readFileSync(sharedDataset('california_housing.csv'), 'utf8')
@@ -214,7 +244,7 @@ async function runChild(kind: string, arg: string): Promise<RunMeasure> {
         if (local) files.push(local);
       }
       const [row] = await engine.query<Record<string, number | null>>(
-        scanSql(kind, files.length),
+        referenceScanSql(kind, files.length, housingInputWidth()),
         files,
       );
       detail = `${files.length} files, ${Object.entries(row)
@@ -253,44 +283,6 @@ async function runChild(kind: string, arg: string): Promise<RunMeasure> {
     await engine.close();
   }
 }
-
-const PAYLOAD =
-  'STRUCT(observedContentType VARCHAR, data VARCHAR, encoding VARCHAR)';
-
-/** The query of one reference scan over `fileCount` bound file paths. */
-function scanSql(kind: string, fileCount: number): string {
-  const list = Array(fileCount).fill('?').join(', ');
-  switch (kind) {
-    case 'scan-payload':
-      return `SELECT count(*) AS lines,
-          sum(length(captureData.endpointInput.data)) AS input_chars,
-          sum(length(captureData.endpointOutput.data)) AS output_chars,
-          count(captureData.endpointInput.observedContentType)
-            + count(captureData.endpointInput.encoding)
-            + count(captureData.endpointOutput.observedContentType)
-            + count(captureData.endpointOutput.encoding) AS descriptors,
-          count(eventMetadata.inferenceTime) AS times
-        FROM read_json([${list}], format = 'newline_delimited',
-          columns = {captureData: 'STRUCT(endpointInput ${PAYLOAD}, endpointOutput ${PAYLOAD})',
-                     eventMetadata: 'STRUCT(inferenceTime VARCHAR)'})`;
-    case 'scan-text':
-      // The total length makes DuckDB produce every line's text (a bare count(*) of lines only
-      // looks for line breaks).
-      return `SELECT count(*) AS lines, sum(length(line)) AS chars
-        FROM read_csv([${list}], ${LINES_READER_OPTIONS})`;
-    case 'scan-inferred':
-      return `SELECT count(*) AS lines FROM read_json([${list}], format = 'newline_delimited')`;
-    default:
-      throw new Error(`Unknown scan ${kind}`);
-  }
-}
-
-/**
- * Rounds of the reference scan and the job, one after the other so that both meet the same
- * load, each measure the best of its rounds: a shared machine only ever slows a run down, so the
- * fastest is the closest to what the code costs (the peak memory is the largest of the rounds).
- */
-const ROUNDS = 3;
 
 async function bestOfRounds(
   dir: string,
