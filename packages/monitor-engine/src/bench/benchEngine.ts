@@ -190,22 +190,21 @@ export async function benchMain(args: string[]): Promise<void> {
   }
 }
 
-/** Baseline: the housing data set with the predicted column first (SageMaker's output START). */
-/** The number of input values of a captured request: every housing column but the label. */
-function housingInputWidth(): number {
-  const header = fs
-    .readFileSync(sharedDataset('california_housing.csv'), 'utf8')
-    .slice(0, 1000)
-    .split('\n')[0];
-  return header.split(',').length - 1;
-}
-
-async function writeBaseline(work: string, baselineDir: string) {
+/** The housing data set's column names and its other lines. */
+function readHousing(): { columns: string[]; rows: string[] } {
   const [header, ...rows] = fs
     .readFileSync(sharedDataset('california_housing.csv'), 'utf8')
     .trim()
     .split('\n');
-  const columns = header.split(',');
+  return { columns: header.split(','), rows };
+}
+
+/** The number of input values of a captured request: every housing column but the label. */
+const housingInputWidth = () => readHousing().columns.length - 1;
+
+/** Baseline: the housing data set with the predicted column first (SageMaker's output START). */
+async function writeBaseline(work: string, baselineDir: string) {
+  const { columns, rows } = readHousing();
   const target = columns.indexOf('median_house_value');
   const reorder = (cells: string[]) =>
     [cells[target], ...cells.filter((_, i) => i !== target)].join(',');

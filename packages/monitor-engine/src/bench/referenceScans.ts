@@ -1,8 +1,8 @@
 import { LINES_READER_OPTIONS } from '../baseline/datasetTable';
 
 /**
- * The queries the benchmark (benchEngine.ts) measures the job against, each over the same
- * capture files, bound as `fileCount` parameters:
+ * The queries the benchmark (benchEngine.ts) measures the job against, by `kind`, each over
+ * the same capture files, bound as `fileCount` parameters:
  *   - 'scan-payload', the reference: every JSON line parsed, the request and response payloads
  *     (observedContentType, data, encoding) and eventMetadata.inferenceTime extracted;
  *   - 'scan-text': every line as opaque text (a lower bound no consumer can reach);
@@ -14,12 +14,6 @@ import { LINES_READER_OPTIONS } from '../baseline/datasetTable';
  *     of the window's time or of the content types, no text value counts, no sample or
  *     sketch, no report written.
  */
-export type ReferenceScan =
-  | 'scan-payload'
-  | 'scan-text'
-  | 'scan-inferred'
-  | 'scan-floor';
-
 const PAYLOAD =
   'STRUCT(observedContentType VARCHAR, data VARCHAR, encoding VARCHAR)';
 
@@ -57,7 +51,7 @@ export function referenceScanSql(
   inputWidth: number,
 ): string {
   const list = Array(fileCount).fill('?').join(', ');
-  switch (kind as ReferenceScan) {
+  switch (kind) {
     case 'scan-payload':
       return `SELECT count(*) AS lines,
           sum(length(captureData.endpointInput.data)) AS input_chars,
